@@ -1,0 +1,36 @@
+# 收债人职业素养培训手册 — every command sets up what it needs.
+# `make serve` and `make test` are the two commands of the README.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PYTHONPATH := $(CURDIR)/hooks
+
+.PHONY: serve build check test clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+## serve: build and serve the site at http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+## build: strict build of the site into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## check: all content rules in about a second, without building
+check: $(STAMP)
+	$(BIN)/python -m handbook.check docs
+
+## test: every test (unit, property-based, strict build)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,133 @@
+"""Front-matter schemas of every page type, declared once.
+
+The same models drive validation (``frontmatter.py``), the generated overview
+pages and the field tables of the editor guide (``field_table``). Descriptions
+are Chinese because editors read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, ClassVar, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+
+ModuleId = Annotated[str, Field(pattern=r"^M[1-9][0-9]*$", description="模块编号，如 M1")]
+ObjectiveId = Annotated[str, Field(pattern=r"^M[1-9][0-9]*-O[1-9][0-9]*$", description="目标编号，如 M1-O1")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BasePage(_Strict):
+    """Fields every page carries."""
+
+    title: str = Field(min_length=1, description="页面标题")
+    description: str = Field(min_length=10, max_length=160, description="一句话描述，用作搜索引擎摘要（10–160 字）")
+    owner: str = Field(min_length=1, description="内容负责人或小组")
+    reviewed: dt.date = Field(description="最近一次内容审核日期，YYYY-MM-DD，不得晚于今天")
+    review_months: int = Field(default=12, ge=1, le=36, description="审核周期（月），默认 12；法律类建议 6")
+    # Options read by Material and mkdocs-quiz themselves.
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(
+        default_factory=list, description="Material 隐藏的页面元素（可选）")
+    search: dict[str, Any] | None = Field(default=None, description="Material 搜索选项（可选）")
+    quiz: dict[str, Any] | None = Field(default=None, description="mkdocs-quiz 页面选项（可选）")
+
+    # H2 headings that must appear, in this order.
+    required_sections: ClassVar[tuple[str, ...]] = ()
+    # Whether quizzes on this page must name the objectives they assess.
+    quizzes_need_objectives: ClassVar[bool] = False
+
+
+class Objective(_Strict):
+    id: ObjectiveId
+    text: str = Field(min_length=4, description="可检验的学习目标，以动词开头")
+
+
+class ModulePage(BasePage):
+    type: Literal["module"]
+    id: ModuleId
+    order: int = Field(ge=1, description="在课程中的顺序")
+    hours: float = Field(gt=0, le=40, description="建议课时（小时）")
+    objectives: list[Objective] = Field(min_length=4, description="学习目标，至少 4 条，编号形如 M1-O1")
+
+    required_sections: ClassVar[tuple[str, ...]] = ("学习目标", "培训内容", "实际应用", "模拟演练", "本章小结", "自测题")
+    quizzes_need_objectives: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _objectives_belong_to_module(self) -> "ModulePage":
+        for objective in self.objectives:
+            if not objective.id.startswith(f"{self.id}-"):
+                raise ValueError(f"目标编号 {objective.id} 应以本模块编号 {self.id}- 开头")
+        return self
+
+
+class Result(_Strict):
+    metric: str = Field(min_length=1, description="指标名称，如 债务回收率")
+    change: str | None = Field(default=None, description="变化，如 +25%")
+    before: str | None = None
+    after: str | None = None
+    value: str | None = Field(default=None, description="达到的水平，如 92%")
+
+    @model_validator(mode="after")
+    def _has_a_figure(self) -> "Result":
+        if not (self.change or self.value or self.after):
+            raise ValueError("结果至少要有 change、value 或 after 之一")
+        return self
+
+
+class CasePage(BasePage):
+    type: Literal["case"]
+    id: str = Field(pattern=r"^C[1-9][0-9]*$", description="案例编号，如 C1")
+    modules: list[ModuleId] = Field(min_length=1, description="本案例对应的模块")
+    summary: str = Field(min_length=4, description="一句话概括")
+    results: list[Result] = Field(min_length=1, description="可量化结果（只用原始资料中的数据）")
+
+    required_sections: ClassVar[tuple[str, ...]] = ("背景", "培训应用", "结果", "分析与启示", "讨论题", "自测题")
+    quizzes_need_objectives: ClassVar[bool] = True
+
+
+class DrillPage(BasePage):
+    type: Literal["drill"]
+    id: str = Field(pattern=r"^D[1-9][0-9]*$", description="演练编号，如 D1")
+    modules: list[ModuleId] = Field(min_length=1, description="演练对应的模块")
+    minutes: int = Field(ge=5, le=240, description="演练时长（分钟）")
+    roles: list[str] = Field(min_length=2, description="角色，如 催收员、债务人、观察员")
+
+    required_sections: ClassVar[tuple[str, ...]] = ("情境", "角色与任务", "演练流程", "观察评分表", "复盘要点")
+
+
+class ReferencePage(BasePage):
+    type: Literal["reference"]
+
+
+class PlainPage(BasePage):
+    type: Literal["page"]
+
+
+PAGE_MODELS: dict[str, type[BasePage]] = {
+    "module": ModulePage,
+    "case": CasePage,
+    "drill": DrillPage,
+    "reference": ReferencePage,
+    "page": PlainPage,
+}
+
+PageMeta = Annotated[
+    Union[ModulePage, CasePage, DrillPage, ReferencePage, PlainPage],
+    Field(discriminator="type"),
+]
+page_meta_adapter: TypeAdapter[BasePage] = TypeAdapter(PageMeta)
+
+
+def field_table(page_type: str) -> list[tuple[str, str, bool, str]]:
+    """(field, type, required, description) rows for the editor guide."""
+    model = PAGE_MODELS[page_type]
+    schema = model.model_json_schema()
+    required = set(schema.get("required", []))
+    rows = []
+    for name, prop in schema["properties"].items():
+        kind = prop.get("type") or prop.get("format") or ("列表" if "items" in prop else "见说明")
+        rows.append((name, str(kind), name in required, prop.get("description", "")))
+    return rows
