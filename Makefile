@@ -11,6 +11,12 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .PHONY: serve build check test clean
 
+SYSTEM_STAMP := $(VENV)/.system-packages
+
+$(SYSTEM_STAMP): system-packages.txt scripts/install-system-deps.sh
+	bash scripts/install-system-deps.sh
+	mkdir -p $(VENV) && touch $(SYSTEM_STAMP)
+
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -29,7 +35,7 @@ check: $(STAMP)
 	$(BIN)/python -m handbook.check docs
 
 ## test: every test (unit, property-based, strict build)
-test: $(STAMP)
+test: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
