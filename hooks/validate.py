@@ -16,19 +16,11 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from handbook import engine, render
+from handbook import build_state, engine, render
 from handbook.check import GENERATED_FILES
 from handbook.sources import DATA_FILES
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-
-_state: dict[str, engine.Handbook] = {}
-
-
-def current_handbook() -> engine.Handbook | None:
-    """The analysis of the running build (used by the other hooks)."""
-    return _state.get("handbook")
-
 
 def on_files(files, config):
     docs_dir = Path(config["docs_dir"])
@@ -41,7 +33,7 @@ def on_files(files, config):
         else:
             others.add(file.src_uri)
     handbook = engine.analyse(pages, data, others | GENERATED_FILES)
-    _state["handbook"] = handbook
+    build_state.HANDBOOK = handbook
     for finding in handbook.findings:
         where = f"docs/{finding}"
         if finding.is_error:
@@ -56,7 +48,7 @@ def on_files(files, config):
 
 @event_priority(100)  # before mkdocs-quiz, which only understands a bare <quiz>
 def on_page_markdown(markdown, page, config, files):
-    handbook = current_handbook()
+    handbook = build_state.HANDBOOK
     source = handbook.pages.get(page.file.src_uri) if handbook else None
     if source is None:
         return markdown
