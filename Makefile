@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export PYTHONPATH := $(CURDIR)/hooks
+# Material prints a multi-line end-of-life banner on every build; the README explains the plan.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test clean
 

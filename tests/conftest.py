@@ -16,7 +16,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def build_site(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of ``project`` into ``site_dir``; returns the process."""
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 

@@ -86,7 +86,7 @@ def _parse_attributes(path: str, line: int, text: str) -> tuple[dict[str, str], 
     if unknown or leftover:
         what = "、".join(unknown) or leftover
         findings.append(error(path, line, "quiz.unknown-attribute",
-                              f"<quiz> 标签里有无法识别的内容：{what}。只允许 objectives=\"M1-O1 M1-O2\"（双引号）。"))
+                              f"<quiz> 标签里有无法识别的内容：{what}。请删除它；只允许 objectives=\"M1-O1 M1-O2\"（双引号）。"))
     return attributes, findings
 
 
@@ -162,7 +162,7 @@ def _parse_choice(path, number, start_line, inner_line, lines) -> Quiz:
             mark = box.group(1)
             if mark not in _VALID_BOXES:
                 quiz.problems.append(error(path, inner_line + index, "quiz.bad-checkbox",
-                                           f"第 {number} 题的选项标记 [{mark}] 无效。正确答案写 [x]，错误答案写 [ ]。"))
+                                           f"第 {number} 题的选项标记 [{mark}] 无效。请把正确答案写成 [x]，错误答案写成 [ ]。"))
             option = Option(box.group(2).strip(), mark in ("x", "X"), "", inner_line + index)
             option.feedback, index = collect_feedback(lines, index + 1)
             option.feedback = option.feedback or ""
@@ -215,7 +215,7 @@ def check_objectives(path: str, quizzes: list[Quiz], declared: set[str], require
             if objective not in declared:
                 known = "、".join(sorted(declared)) or "（无）"
                 findings.append(error(path, quiz.line, "quiz.unknown-objective",
-                                      f"第 {quiz.number} 题标注的学习目标 {objective} 不存在。可用的目标：{known}。"))
+                                      f"第 {quiz.number} 题标注的学习目标 {objective} 不存在。请改用本页可用的目标：{known}。"))
     return findings
 
 

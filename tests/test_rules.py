@@ -1,0 +1,224 @@
+"""Every validation rule: one defect in, the exact rule id and line out."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import MODULE, REGISTRY, findings_of, line_of, module_with, run
+
+P = "curriculum/m1.md"
+
+CASE = """\
+---
+type: case
+id: C1
+title: 案例
+description: 跨地区高额企业债务的合规催收，供测试使用的案例页面。
+owner: 案例组
+reviewed: 2026-11-01
+modules: [M1]
+summary: 合规培训带来零法律风险
+results:
+  - metric: 债务回收率
+    change: "+25%"
+---
+
+# 案例
+
+## 背景
+## 培训应用
+## 结果
+## 分析与启示
+## 讨论题
+## 自测题
+
+<quiz objectives="M1-O1">
+问题？
+- [x] 对
+- [ ] 错
+
+解析：说明。
+</quiz>
+"""
+
+
+# Defects whose consequence is reported too: an unclosed quiz no longer assesses its objectives.
+CONSEQUENCES = {"quiz.unclosed": {"objectives.unassessed"}}
+
+
+def only(handbook, rule):
+    """The findings of ``rule``; also asserts no unrelated error slipped in."""
+    allowed = {rule} | CONSEQUENCES.get(rule, set())
+    unrelated = [str(f) for f in handbook.errors if f.rule not in allowed]
+    assert not unrelated, unrelated
+    return findings_of(handbook, rule)
+
+
+# (rule id, broken page text, fragment whose line must be reported)
+SINGLE_DEFECTS = [
+    ("frontmatter.missing", MODULE.split("---\n", 2)[2], None),
+    ("frontmatter.yaml", module_with("title: 法律与合规", "title: [法律与合规"), "title: [法律与合规"),
+    ("frontmatter.duplicate-key", module_with("owner: 合规培训组", "owner: 合规培训组\nowner: 另一个组"), "owner: 另一个组"),
+    ("frontmatter.unknown-type", module_with("type: module", "type: lesson"), "type: lesson"),
+    ("frontmatter.missing-field", module_with("owner: 合规培训组\n", ""), None),
+    ("frontmatter.unknown-field", module_with("hours: 8", "hours: 8\nauthor: 张三"), "author: 张三"),
+    ("frontmatter.invalid-value", module_with("hours: 8", "hours: 八小时"), "hours: 八小时"),
+    ("sections.missing", module_with("## 模拟演练\n\n角色扮演。\n\n", ""), None),
+    ("sections.order", module_with("## 本章小结\n\n要点。\n\n", "").replace("## 实际应用", "## 本章小结\n\n要点。\n\n## 实际应用"), "## 本章小结"),
+    ("quiz.too-few-options", module_with("- [ ] 威胁对方\n> 错误：这可能构成违法。\n", ""), '<quiz objectives="M1-O1 M1-O3">'),
+    ("quiz.no-correct", module_with("- [x] 保持冷静", "- [ ] 保持冷静"), '<quiz objectives="M1-O1 M1-O3">'),
+    ("quiz.empty-option", module_with("- [ ] 威胁对方", "- [ ] "), "- [ ] \n"),
+    ("quiz.no-explanation", module_with("\n解析：先降温，再说明合法途径。\n", "\n"), '<quiz objectives="M1-O1 M1-O3">'),
+    ("quiz.no-question", module_with("债务人说“你再打电话我就报警”，你应该怎么做？\n", ""), '<quiz objectives="M1-O1 M1-O3">'),
+    ("quiz.bad-checkbox", module_with("- [ ] 威胁对方", "- [v] 威胁对方"), "- [v] 威胁对方"),
+    ("quiz.orphan-feedback", module_with("- [x] 保持冷静，说明来意并询问方便的联系时间\n> 正确。",
+                                         "- [x] 保持冷静，说明来意并询问方便的联系时间\n\n> 正确。"), "> 正确。"),
+    ("quiz.blank-malformed", module_with("[[三年]]", "[[ ]]"), "诉讼时效期间为"),
+    ("quiz.unclosed", module_with("解析：《民法典》第一百八十八条。\n</quiz>", "解析：《民法典》第一百八十八条。\n"),
+     '<quiz objectives="M1-O2 M1-O4">'),
+    ("quiz.unknown-attribute", module_with('<quiz objectives="M1-O2 M1-O4">', '<quiz objectives="M1-O2 M1-O4" level="hard">'),
+     'level="hard"'),
+    ("quiz.unknown-objective", module_with('objectives="M1-O1 M1-O3"', 'objectives="M1-O1 M1-O3 M9-O9"'), "M9-O9"),
+    ("law.unregistered-article", module_with("## 模拟演练\n", "## 模拟演练\n\n依据《刑法》第二百三十八条。\n"), "第二百三十八条"),
+    ("law.unknown-law", module_with("## 模拟演练\n", "## 模拟演练\n\n依据《民法通则》第一百三十五条。\n"), "民法通则"),
+    ("html.forbidden-tag", module_with("要点。", "要点。<script>alert(1)</script>"), "<script>"),
+    ("html.event-handler", module_with("要点。", '要点。<span onclick="x()">点</span>'), "onclick"),
+    ("html.javascript-url", module_with("要点。", "[点我](javascript:alert(1))"), "javascript:"),
+    ("image.missing-alt", module_with("要点。", "![](img/a.png)"), "![](img/a.png)"),
+    ("link.missing-file", module_with("要点。", "见[模块二](m2.md)。"), "见[模块二]"),
+    ("link.missing-anchor", module_with("[本章小结](#本章小结)", "[本章小结](#不存在的标题)"), "#不存在的标题"),
+    ("review.future", module_with("reviewed: 2026-11-01", "reviewed: 2027-01-01"), "reviewed: 2027-01-01"),
+    ("objectives.unassessed", module_with('objectives="M1-O2 M1-O4"', 'objectives="M1-O2"'), "id: M1-O4"),
+]
+
+
+@pytest.mark.parametrize("rule, text, fragment", SINGLE_DEFECTS, ids=[case[0] for case in SINGLE_DEFECTS])
+def test_rule_reports_its_defect_on_the_right_line(rule, text, fragment):
+    handbook = run({P: text})
+    expected_line = line_of(text, fragment) if fragment else None
+    found = only(handbook, rule)
+    assert found, f"{rule} not reported"
+    if expected_line is not None:
+        assert (P, expected_line) in found, (found, expected_line)
+    # every message is Chinese and says how to fix it
+    message = next(f.message for f in handbook.findings if f.rule == rule)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
+    assert "请" in message
+
+
+def test_missing_section_is_named_in_the_message():
+    handbook = run({P: module_with("## 模拟演练\n\n角色扮演。\n\n", "")})
+    [finding] = [f for f in handbook.findings if f.rule == "sections.missing"]
+    assert "## 模拟演练" in finding.message
+    assert finding.line == line_of(module_with("## 模拟演练\n\n角色扮演。\n\n", ""), "## 实际应用")
+
+
+def test_missing_field_is_reported_on_the_front_matter():
+    text = module_with("owner: 合规培训组\n", "")
+    [finding] = [f for f in run({P: text}).findings if f.rule == "frontmatter.missing-field"]
+    assert "owner" in finding.message and finding.line == 2
+
+
+def test_quiz_without_objectives_on_a_module_page():
+    text = module_with('<quiz objectives="M1-O2 M1-O4">', "<quiz>")
+    found = findings_of(run({P: text}), "quiz.no-objective")
+    assert (P, line_of(text, "<quiz>\n诉讼")) in found
+
+
+def test_plain_pages_may_have_quizzes_without_objectives():
+    page = "---\ntype: page\ntitle: 练习\ndescription: 一个带自测题的普通页面，用于测试。\nowner: 组\nreviewed: 2026-11-01\n---\n\n" \
+           "<quiz>\n问？\n- [x] 是\n- [ ] 否\n\n解析：因为。\n</quiz>\n"
+    assert run({"practice.md": page}).findings == []
+
+
+def test_duplicate_page_and_objective_ids():
+    other = MODULE.replace("title: 法律与合规", "title: 另一个模块")
+    handbook = run({P: MODULE, "curriculum/m1-copy.md": other})
+    assert ("curriculum/m1.md", line_of(MODULE, "id: M1\n")) in findings_of(handbook, "page.duplicate-id") or \
+           ("curriculum/m1-copy.md", line_of(other, "id: M1\n")) in findings_of(handbook, "page.duplicate-id")
+    assert len(findings_of(handbook, "objectives.duplicate-id")) == 4
+
+
+def test_case_page_quizzes_use_objectives_of_its_modules():
+    handbook = run({P: MODULE, "cases/c1.md": CASE})
+    assert handbook.findings == []
+    broken = CASE.replace("modules: [M1]", "modules: [M7]")
+    handbook = run({P: MODULE, "cases/c1.md": broken})
+    assert ("cases/c1.md", line_of(broken, "modules: [M7]")) in findings_of(handbook, "page.unknown-module")
+    assert findings_of(handbook, "quiz.unknown-objective")
+
+
+def test_case_sections_are_enforced():
+    broken = CASE.replace("## 讨论题\n", "")
+    assert findings_of(run({P: MODULE, "cases/c1.md": broken}), "sections.missing")
+
+
+def test_review_overdue_is_a_warning_not_an_error():
+    text = module_with("reviewed: 2026-11-01", "reviewed: 2024-01-01")
+    handbook = run({P: text})
+    assert handbook.errors == []
+    [finding] = handbook.warnings
+    assert (finding.rule, finding.line) == ("review.overdue", line_of(text, "reviewed: 2024-01-01"))
+
+
+def test_invalid_calendar_date_is_a_finding_not_a_crash():
+    text = module_with("reviewed: 2026-11-01", "reviewed: 2026-13-45")
+    assert (P, line_of(text, "reviewed: 2026-13-45")) in findings_of(run({P: text}), "frontmatter.invalid-value")
+
+
+def test_citation_chains_and_ranges_resolve_each_article():
+    text = module_with("## 模拟演练\n", "## 模拟演练\n\n《民法典》第一百八十八条、第一百八十九条；《刑法》第二百九十二条至第二百九十三条之一。\n")
+    found = [f.message for f in run({P: text}).findings if f.rule == "law.unregistered-article"]
+    assert any("第189条" in m for m in found)
+    assert any("第292条" in m for m in found)
+
+
+def test_code_samples_are_not_checked():
+    text = module_with("要点。", "要点。\n\n```html\n<script>alert(1)</script> 《刑法》第一条\n```\n\n行内 `<iframe>` 示例。")
+    assert run({P: text}).findings == []
+
+
+# --- data files ---------------------------------------------------------------------------
+
+def test_registry_schema_errors_have_lines():
+    broken = REGISTRY.replace("confidence: PRIMARY\n    verified: 2026-11-28\n", "confidence: MAYBE\n    verified: 2026-11-28\n", 1)
+    handbook = run({P: MODULE}, registry=broken)
+    assert ("reference/laws.yml", line_of(broken, "confidence: MAYBE")) in findings_of(handbook, "registry.invalid-value")
+
+
+def test_registry_article_of_unknown_law():
+    broken = REGISTRY.replace("  - law: civil-code", "  - law: civil-kode")
+    assert ("reference/laws.yml", line_of(broken, "law: civil-kode")) in \
+        findings_of(run({P: MODULE}, registry=broken), "registry.unknown-law")
+
+
+def test_registry_duplicate_article():
+    broken = REGISTRY + "  - law: civil-code\n    article: 第一百八十八条\n    summary: 重复登记的一条\n    confidence: PRIMARY\n    verified: 2026-11-28\n"
+    assert findings_of(run({P: MODULE}, registry=broken), "registry.duplicate")
+
+
+def test_registry_verified_in_the_future():
+    broken = REGISTRY.replace("verified: 2026-11-28", "verified: 2030-01-01", 1)
+    assert ("reference/laws.yml", line_of(broken, "verified: 2030-01-01")) in \
+        findings_of(run({P: MODULE}, registry=broken), "registry.future-date")
+
+
+def test_registry_yaml_syntax():
+    broken = REGISTRY.replace("    aliases: [刑法]", "    aliases: [刑法")
+    assert findings_of(run({P: MODULE}, registry=broken), "registry.yaml")
+
+
+def test_glossary_rules():
+    from handbook.engine import analyse
+    from helpers import TODAY
+    glossary = "terms:\n  - term: 诉讼时效\n    definition: 请求法院保护民事权利的期间。\n    see: curriculum/none.md\n" \
+               "  - term: 诉讼时效\n    definition: 重复的一条释义。\n"
+    handbook = analyse({P: MODULE}, {"reference/laws.yml": REGISTRY, "reference/glossary.yml": glossary}, set(), today=TODAY)
+    assert ("reference/glossary.yml", 4) in findings_of(handbook, "glossary.missing-page")
+    assert ("reference/glossary.yml", 5) in findings_of(handbook, "glossary.duplicate")
+
+
+def test_unknown_generator_marker():
+    text = module_with("要点。", "要点。\n\n<!-- handbook:no-such-table -->\n")
+    assert (P, line_of(text, "<!-- handbook:no-such-table -->")) in \
+        findings_of(run({P: text}), "generate.unknown-marker")
