@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import citations, frontmatter, glossary, html_safety, links, quizzes, registry, review, sections
+from . import citations, frontmatter, glossary, html_safety, links, placeholders, quizzes, registry, review, sections
 from .generators import GENERATORS, MARKER
 from .findings import Finding, error
 from .markdown_text import Heading, headings
@@ -110,6 +110,7 @@ def analyse(sources: dict[str, str], data_files: dict[str, str] | None = None,
         findings += citations.check_citations(path, page.citations, law_registry)
         findings += html_safety.check_html(path, split.body, split.body_first_line)
         findings += html_safety.check_images(path, split.body, split.body_first_line)
+        findings += placeholders.check_placeholders(path, split)
         if page.meta is not None:
             findings += sections.check_sections(path, page.meta.type, page.meta.required_sections,
                                                 page.headings, split.body_first_line)
