@@ -66,8 +66,8 @@ class ModulePage(BasePage):
 class Result(_Strict):
     metric: str = Field(min_length=1, description="指标名称，如 债务回收率")
     change: str | None = Field(default=None, description="变化，如 +25%")
-    before: str | None = None
-    after: str | None = None
+    before: str | None = Field(default=None, description="培训前的数值（可选）")
+    after: str | None = Field(default=None, description="培训后的数值（可选）")
     value: str | None = Field(default=None, description="达到的水平，如 92%")
 
     @model_validator(mode="after")
