@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test clean
+.PHONY: serve build check test bench clean
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -39,6 +39,10 @@ check: $(STAMP)
 ## test: every test (unit, property-based, strict build)
 test: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest
+
+## bench: performance table (build, hook overhead, growth, page weight, PDF); LIGHTHOUSE=1 adds Lighthouse
+bench: $(STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python scripts/bench.py $(if $(LIGHTHOUSE),--lighthouse) $(BENCH_ARGS)
 
 clean:
 	rm -rf site $(VENV)

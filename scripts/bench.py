@@ -1,0 +1,246 @@
+"""Benchmark of the handbook: build time, hook overhead, cost growth, page weight, PDF.
+
+Prints Markdown tables (median of --runs runs). A benchmark, not a test: it
+measures and reports; budgets are compared in the output, never asserted.
+
+    python scripts/bench.py [--runs 3] [--skip-pdf] [--lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+QUIZ_PAGE = "curriculum/m2-communication/index.html"
+PLAIN_PAGE = "reference/index.html"
+
+# Runs a command and prints its peak memory (KiB), measured from a fresh parent.
+_MEASURE = ("import resource, subprocess, sys;"
+            "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True);"
+            "sys.stderr.write(r.stderr[-3000:] if r.returncode else '');"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)")
+
+
+def timed(command: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, int]:
+    """(seconds, peak KiB) of one run; raises if the command fails."""
+    started = time.perf_counter()
+    result = subprocess.run([PYTHON, "-c", _MEASURE, *command], cwd=cwd, env=env or ENV,
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}")
+    return elapsed, int(result.stdout.strip().splitlines()[-1])
+
+
+def median_run(command: list[str], runs: int, **kwargs) -> tuple[float, int]:
+    samples = [timed(command, **kwargs) for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def mkdocs(config: Path, site: Path, strict: bool = True) -> list[str]:
+    return [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)] + (["--strict"] if strict else [])
+
+
+# --- variants of the project in a temporary folder -------------------------------------
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__",
+                                                                ".pytest_cache", ".hypothesis", "bench"))
+    return target
+
+
+def without_nav(config_text: str) -> str:
+    """The config with its nav removed, so MkDocs lists every page itself."""
+    return re.sub(r"^nav:\n(?:[ \t-].*\n|\n)*", "", config_text, flags=re.MULTILINE)
+
+
+def without_hooks(project: Path) -> None:
+    """Same content, but none of our hooks: quiz attributes are removed from the
+    Markdown up front so mkdocs-quiz still renders every quiz."""
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config.read_text(encoding="utf-8"), flags=re.MULTILINE),
+                      encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"<quiz\s[^>]*>", "<quiz>", text), encoding="utf-8")
+
+
+_ID = re.compile(r"(?<![A-Za-z0-9])([MCD])(\d+)(?=-O\d|(?![0-9]))")
+
+
+def grow(project: Path, target_pages: int) -> int:
+    """Add renumbered copies of the modules, cases and drills until the docs
+    folder holds about ``target_pages`` pages; returns the page count."""
+    docs = project / "docs"
+    templates = sorted(p for folder in ("curriculum", "cases", "practice") for p in (docs / folder).glob("[mcd][0-9]*.md"))
+    count = len(list(docs.rglob("*.md")))
+    copy_number = 0
+    while count < target_pages:
+        copy_number += 1
+        for template in templates:
+            if count >= target_pages:
+                break
+            offset = 100 * copy_number
+            text = _ID.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + offset}", template.read_text(encoding="utf-8"))
+            # copies of cases and drills illustrate the copied modules
+            (template.parent / f"copy{copy_number}-{template.name}").write_text(text, encoding="utf-8")
+            count += 1
+    config = project / "mkdocs.yml"
+    config.write_text(without_nav(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return count
+
+
+# --- page weight in a real browser ------------------------------------------------------
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def first_visit(url: str) -> tuple[int, int, int]:
+    """(bytes downloaded, requests, requests to other hosts) of one cold page load."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        page = browser.new_page()
+        responses = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(url, wait_until="networkidle")
+        total = 0
+        for response in responses:
+            try:
+                total += len(response.body())
+            except Exception:  # redirects and aborted requests have no body
+                pass
+        foreign = sum(1 for r in responses if not r.url.startswith(url.split("/", 3)[0] + "//" + url.split("/")[2]))
+        browser.close()
+    return total, len(responses), foreign
+
+
+# --- report ----------------------------------------------------------------------------
+
+def table(title: str, header: list[str], rows: list[list[str]]) -> None:
+    print(f"\n### {title}\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--skip-growth", action="store_true")
+    parser.add_argument("--lighthouse", action="store_true", help="也运行 Lighthouse（需要 npm）")
+    args = parser.parse_args()
+    runs = args.runs
+    print(f"## 手册性能基准（{os.cpu_count()} 核，每项取 {runs} 次的中位数）")
+    work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    try:
+        pages = len(list((ROOT / "docs").rglob("*.md")))
+        site = work / "site"
+        build, build_mem = median_run(mkdocs(ROOT / "mkdocs.yml", site), runs)
+        plain = copy_project(work / "nohooks")
+        without_hooks(plain)
+        bare, _ = median_run(mkdocs(plain / "mkdocs.yml", work / "site-nohooks", strict=False), runs, cwd=plain)
+        check, _ = median_run([PYTHON, "-m", "handbook.check", "docs"], runs)
+        table("构建", ["项目", "结果", "预算"], [
+            ["严格构建（全部钩子）", f"{build:.2f} s（{pages} 页，峰值内存 {build_mem / 1024:.0f} MiB）", "—"],
+            ["同一内容、不加钩子", f"{bare:.2f} s", "—"],
+            ["钩子开销", f"{(build - bare) / bare * 100:+.1f} %", "≤ 10 %"],
+            ["make check（独立检查）", f"{check:.2f} s", "≤ 2 s"],
+        ])
+
+        if not args.skip_growth:
+            rows, per_page = [], {}
+            for size in (50, 200, 500):
+                project = copy_project(work / f"grow{size}")
+                count = grow(project, size)
+                seconds, memory = median_run(mkdocs(project / "mkdocs.yml", work / f"site{size}", strict=False), runs,
+                                             cwd=project)
+                per_page[size] = seconds / count
+                rows.append([str(count), f"{seconds:.2f} s", f"{seconds / count * 1000:.1f} ms",
+                             f"{memory / 1024:.0f} MiB"])
+            ratio = per_page[500] / per_page[50]
+            rows.append(["500 页 / 50 页 每页耗时之比", f"{ratio:.2f}", "预算 ≤ 1.3", ""])
+            table("规模增长（合成内容）", ["页数", "构建时间", "每页", "峰值内存"], rows)
+
+        quiz_html = (site / QUIZ_PAGE).stat().st_size
+        plain_html = (site / PLAIN_PAGE).stat().st_size
+        server, base = serve(site)
+        try:
+            quiz_total, quiz_requests, quiz_foreign = first_visit(base + QUIZ_PAGE.removesuffix("index.html"))
+            plain_total, plain_requests, plain_foreign = first_visit(base + PLAIN_PAGE.removesuffix("index.html"))
+        finally:
+            server.shutdown()
+        table("页面重量", ["页面", "HTML", "首次访问下载", "请求数", "第三方请求", "预算"], [
+            [PLAIN_PAGE, f"{plain_html / 1024:.1f} KB", f"{plain_total / 1024:.0f} KB", str(plain_requests),
+             str(plain_foreign), "HTML ≤ 25 KB；第三方 0"],
+            [QUIZ_PAGE, f"{quiz_html / 1024:.1f} KB", f"{quiz_total / 1024:.0f} KB", str(quiz_requests),
+             str(quiz_foreign), "第三方 0"],
+        ])
+
+        if not args.skip_pdf:
+            pdf_env = {**ENV, "ENABLE_PDF_EXPORT": "1"}
+            seconds, memory = timed(mkdocs(ROOT / "mkdocs.yml", work / "site-pdf"), env=pdf_env)
+            pdfs = list((work / "site-pdf").rglob("*.pdf"))
+            size = f"{pdfs[0].stat().st_size / 1024 / 1024:.1f} MiB" if pdfs else "未生成"
+            table("PDF 手册", ["项目", "结果"], [["网站 + PDF 构建（1 次）", f"{seconds:.1f} s，峰值内存 {memory / 1024:.0f} MiB"],
+                                              ["PDF 文件", size]])
+
+        if args.lighthouse:
+            lighthouse(site, runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def lighthouse(site: Path, runs: int) -> None:
+    tool = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    if not tool.exists():
+        subprocess.run(["npm", "ci", "--prefix", str(ROOT / "bench"), "--no-audit", "--no-fund"], check=True,
+                       stdout=subprocess.DEVNULL)
+    server, base = serve(site)
+    rows = []
+    try:
+        for page in ("", QUIZ_PAGE.removesuffix("index.html")):
+            scores: dict[str, list[float]] = {}
+            for _ in range(runs):
+                result = subprocess.run(
+                    [str(tool), base + page, "--quiet", "--output=json", "--output-path=stdout",
+                     "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run "
+                     "--disable-background-networking --disable-component-update --disable-sync"],
+                    capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+                report = json.loads(result.stdout)
+                for key, category in report["categories"].items():
+                    scores.setdefault(key, []).append(category["score"] * 100)
+            rows.append(["/" + page] + [f"{statistics.median(scores[k]):.0f}" for k in
+                                        ("performance", "accessibility", "best-practices", "seo")])
+    finally:
+        server.shutdown()
+    table("Lighthouse（移动端，中位数）", ["页面", "性能 (≥95)", "无障碍 (100)", "最佳实践 (100)", "SEO (100)"], rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
