@@ -49,4 +49,4 @@ def expand(markdown: str, handbook: "Handbook", page: "Page") -> str:
     return MARKER.sub(replace, markdown)
 
 
-from . import glossary_page, law_registry, module_table  # noqa: E402,F401  (registration side effect)
+from . import editor_guide, glossary_page, law_registry, module_table, review_status  # noqa: E402,F401  (registration side effect)
