@@ -19,6 +19,13 @@ $(SYSTEM_STAMP): system-packages.txt scripts/install-system-deps.sh
 	bash scripts/install-system-deps.sh
 	mkdir -p $(VENV) && touch $(SYSTEM_STAMP)
 
+# npm tooling for the browser tests (axe-core), exactly as locked in package-lock.json.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
@@ -36,8 +43,8 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m handbook.check docs
 
-## test: every test (unit, property-based, strict build)
-test: $(STAMP) $(SYSTEM_STAMP)
+## test: every test (unit, property-based, strict build, browser and accessibility)
+test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## bench: performance table (build, hook overhead, growth, page weight, PDF); LIGHTHOUSE=1 adds Lighthouse
