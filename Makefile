@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench new clean
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -50,6 +50,11 @@ test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 ## bench: performance table (build, hook overhead, growth, page weight, PDF); LIGHTHOUSE=1 adds Lighthouse
 bench: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python scripts/bench.py $(if $(LIGHTHOUSE),--lighthouse) $(BENCH_ARGS)
+
+## new: scaffold a page from templates/ and add it to the nav, e.g.
+##   make new TYPE=case SLUG=payment-plan TITLE="分期还款方案的谈判" MODULES="M2 M4" OWNER=案例教学组
+new: $(STAMP)
+	$(BIN)/python -m handbook.scaffold "$(TYPE)" "$(SLUG)" --title "$(TITLE)" $(if $(MODULES),--modules $(MODULES)) $(if $(OWNER),--owner "$(OWNER)") $(if $(HOURS),--hours $(HOURS)) $(if $(MINUTES),--minutes $(MINUTES))
 
 clean:
 	rm -rf site $(VENV)

@@ -43,7 +43,7 @@ RULES: dict[str, RuleDoc] = {
     **_yaml_rules("frontmatter", "页面 front matter "),
     # Structure
     "sections.missing": RuleDoc("error", "缺少该类页面必需的二级标题（`## …`）。",
-                                "按“各类页面的必需章节”添加该标题，文字必须完全一致。"),
+                                "按编辑指南“新建页面”一节列出的必需章节添加该标题，文字必须完全一致。"),
     "sections.order": RuleDoc("error", "必需的二级标题顺序不对。",
                               "按必需章节的顺序移动整节内容。"),
     "page.duplicate-id": RuleDoc("error", "两个页面用了同一个编号（id）。",
@@ -63,8 +63,8 @@ RULES: dict[str, RuleDoc] = {
     "generate.unknown-marker": RuleDoc("error", "页面中的生成标记 `<!-- handbook:名称 -->` 名称不存在。",
                                        "检查拼写；可用的名称列在消息中。"),
     # Quizzes
-    "quiz.unclosed": RuleDoc("error", "`<quiz>` 没有对应的 `</quiz>`。", "在题目最后一行之后单独加一行 `</quiz>`。"),
-    "quiz.unknown-attribute": RuleDoc("error", "`<quiz>` 标签里有 `objectives` 以外的内容，或引号不对。",
+    "quiz.unclosed": RuleDoc("error", "题目的开始标签 `<quiz …>` 没有对应的结束标签 `</quiz>`。", "在题目最后一行之后单独加一行 `</quiz>`。"),
+    "quiz.unknown-attribute": RuleDoc("error", "`<quiz …>` 标签里有 `objectives` 以外的内容，或引号不对。",
                                       "只写 `<quiz objectives=\"M1-O1 M1-O2\">`，使用英文双引号。"),
     "quiz.no-objective": RuleDoc("error", "模块或案例页面上的题目没有标注考查的学习目标。",
                                  "写成 `<quiz objectives=\"M1-O1\">`；案例页只能用所属模块的目标。"),
