@@ -212,10 +212,12 @@ def test_glossary_rules():
     from handbook.engine import analyse
     from helpers import TODAY
     glossary = "terms:\n  - term: 诉讼时效\n    definition: 请求法院保护民事权利的期间。\n    see: curriculum/none.md\n" \
-               "  - term: 诉讼时效\n    definition: 重复的一条释义。\n"
+               "  - term: 诉讼时效\n    definition: 重复的一条释义。\n" \
+               "  - term: 支付令\n    definition: 见《民事诉讼法》第二百二十五条。\n"
     handbook = analyse({P: MODULE}, {"reference/laws.yml": REGISTRY, "reference/glossary.yml": glossary}, set(), today=TODAY)
     assert ("reference/glossary.yml", 4) in findings_of(handbook, "glossary.missing-page")
     assert ("reference/glossary.yml", 5) in findings_of(handbook, "glossary.duplicate")
+    assert ("reference/glossary.yml", 8) in findings_of(handbook, "law.unknown-law")
 
 
 def test_unknown_generator_marker():

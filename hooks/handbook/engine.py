@@ -91,7 +91,7 @@ def analyse(sources: dict[str, str], data_files: dict[str, str] | None = None,
     findings += registry_findings
     terms: list[glossary.Term] = []
     if glossary.GLOSSARY_PATH in data_files:
-        terms, glossary_findings = glossary.load(data_files[glossary.GLOSSARY_PATH], known_files)
+        terms, glossary_findings = glossary.load(data_files[glossary.GLOSSARY_PATH], known_files, law_registry)
         findings += glossary_findings
 
     pages: dict[str, Page] = {}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from . import yaml_source
+from . import citations, yaml_source
 from .findings import Finding, error
+from .registry import Registry
 
 GLOSSARY_PATH = "reference/glossary.yml"
 
@@ -25,7 +26,8 @@ class GlossaryFile(BaseModel):
 _adapter = TypeAdapter(GlossaryFile)
 
 
-def load(text: str, known_paths: set[str], path: str = GLOSSARY_PATH) -> tuple[list[Term], list[Finding]]:
+def load(text: str, known_paths: set[str], registry: Registry,
+         path: str = GLOSSARY_PATH) -> tuple[list[Term], list[Finding]]:
     loaded = yaml_source.load(path, text, 1, "glossary")
     if loaded.findings:
         return [], loaded.findings
@@ -38,6 +40,10 @@ def load(text: str, known_paths: set[str], path: str = GLOSSARY_PATH) -> tuple[l
         if term.term in seen:
             findings.append(error(path, line, "glossary.duplicate", f"术语“{term.term}”重复。请合并为一条。"))
         seen.add(term.term)
+        # Definitions are shown as tooltips everywhere: their citations must resolve like the pages'.
+        definition_line = loaded.key_lines.get(("terms", index, "definition"), line)
+        found = citations.find_citations(term.definition, registry, definition_line)
+        findings += citations.check_citations(path, found, registry)
         if term.see and term.see.split("#")[0] not in known_paths:
             findings.append(error(path, loaded.key_lines.get(("terms", index, "see"), line), "glossary.missing-page",
                                   f"术语“{term.term}”的 see 指向不存在的页面 {term.see}。请写 docs/ 下的相对路径，如 curriculum/m1-legal-compliance.md。"))
