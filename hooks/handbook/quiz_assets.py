@@ -169,12 +169,16 @@ def process(html: str) -> Processed:
     return Processed(html, True, bundles, hidden)
 
 
+def relative(path: str, page_url: str) -> str:
+    """Link from the page at site-relative ``page_url`` (``a/b/`` or ``a/b.html``) to site file ``path``."""
+    base = (page_url if page_url.endswith("/") else posixpath.dirname(page_url)).strip("/")
+    return posixpath.relpath(path, base) if base else path
+
+
 def head_tags(bundles: list[Bundle], page_url: str) -> str:
     """``<link>``/``<script defer>`` tags for a page at ``page_url`` (site-relative, e.g. ``a/b/``)."""
-    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-
     def href(path: str) -> str:
-        return posixpath.relpath(path, base.rstrip("/")) if base.strip("/") else path
+        return relative(path, page_url)
 
     tags = [f'<link rel="stylesheet" href="{href(b.path)}">' for b in bundles if b.ext == "css"]
     scripts = sorted((b for b in bundles if b.ext == "js"), key=lambda b: _SCRIPT_ORDER.index(b.name)

@@ -1,0 +1,73 @@
+"""The data behind the progress page (我的学习进度): every quiz page and its questions.
+
+Written at build time to ``assets/progress-data.json`` from the analysed
+handbook, so adding a module, case or question never needs a hand-kept list.
+The progress page's script (docs/assets/javascripts/progress.js) reads it and
+matches it with the answers mkdocs-quiz keeps in the browser's localStorage:
+key ``quiz_progress_`` + the page's URL path, value a JSON object
+``{"quiz-0": {"answered": true, "correct": false, "selectedValues": [...]}, ...}``
+(quiz ids number the quizzes of a page from 0, in page order).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from .engine import Handbook, Page
+
+DATA_PATH = "assets/progress-data.json"
+PROGRESS_PAGE = "progress.md"
+SCRIPT_PATH = "assets/javascripts/progress.js"
+STYLE_PATH = "assets/stylesheets/progress.css"
+STORAGE_PREFIX = "quiz_progress_"
+QUIZ_SECTION_ANCHOR = "自测题"
+
+_KINDS = (("module", "课程模块"), ("case", "案例研究"), ("drill", "模拟演练"), ("reference", "参考资料"), ("page", "其他页面"))
+
+
+def _entry(page: "Page", kind: str, url: str) -> dict:
+    meta = page.meta
+    count = len(page.quizzes)
+    entry = {
+        "id": getattr(meta, "id", None) or page.path,
+        "kind": kind,
+        "title": getattr(meta, "title", page.path),
+        "path": page.path,
+        "url": url,
+        "anchor": QUIZ_SECTION_ANCHOR,
+        "questions": count,
+        "quizIds": [f"quiz-{index}" for index in range(count)],
+    }
+    if kind == "module":
+        entry["hours"] = getattr(meta, "hours", None)
+    if kind in ("case", "drill"):
+        entry["modules"] = list(getattr(meta, "modules", []) or [])
+    return entry
+
+
+def build(handbook: "Handbook", url_of: Callable[[str], str | None]) -> dict:
+    """Progress data for every page with at least one quiz.
+
+    ``url_of`` maps a docs-relative path to the page's site-relative URL
+    (e.g. ``curriculum/m1-legal-compliance/``), or None if the page is not built.
+    """
+    pages = []
+    for kind, _label in _KINDS:
+        for page in handbook.of_type(kind):
+            url = url_of(page.path)
+            if page.quizzes and url is not None:
+                pages.append(_entry(page, kind, url))
+    return {
+        "version": 1,
+        "storagePrefix": STORAGE_PREFIX,
+        "groups": [{"kind": kind, "label": label} for kind, label in _KINDS
+                   if any(entry["kind"] == kind for entry in pages)],
+        "pages": pages,
+        "totalQuestions": sum(entry["questions"] for entry in pages),
+    }
+
+
+def to_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
