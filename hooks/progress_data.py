@@ -11,12 +11,19 @@ from pathlib import Path
 from handbook import build_state, progress_data, quiz_assets
 
 _urls: dict[str, str] = {}
+_nav_titles: dict[str, str] = {}
 
 
 def on_files(files, config):
     _urls.clear()
     _urls.update({file.src_uri: file.url for file in files if file.src_uri.endswith(".md")})
     return files
+
+
+def on_nav(nav, config, files):
+    _nav_titles.clear()
+    _nav_titles.update({page.file.src_uri: page.title for page in nav.pages if page.title})
+    return nav
 
 
 def on_post_page(output, page, config):
@@ -31,7 +38,7 @@ def on_post_build(config):
     handbook = build_state.HANDBOOK
     if handbook is None:
         return
-    data = progress_data.build(handbook, _urls.get)
+    data = progress_data.build(handbook, _urls.get, _nav_titles.get)
     target = Path(config["site_dir"]) / progress_data.DATA_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(progress_data.to_json(data), encoding="utf-8")

@@ -27,13 +27,13 @@ QUIZ_SECTION_ANCHOR = "自测题"
 _KINDS = (("module", "课程模块"), ("case", "案例研究"), ("drill", "模拟演练"), ("reference", "参考资料"), ("page", "其他页面"))
 
 
-def _entry(page: "Page", kind: str, url: str) -> dict:
+def _entry(page: "Page", kind: str, url: str, title: str | None) -> dict:
     meta = page.meta
     count = len(page.quizzes)
     entry = {
         "id": getattr(meta, "id", None) or page.path,
         "kind": kind,
-        "title": getattr(meta, "title", page.path),
+        "title": title or getattr(meta, "title", page.path),
         "path": page.path,
         "url": url,
         "anchor": QUIZ_SECTION_ANCHOR,
@@ -47,18 +47,21 @@ def _entry(page: "Page", kind: str, url: str) -> dict:
     return entry
 
 
-def build(handbook: "Handbook", url_of: Callable[[str], str | None]) -> dict:
+def build(handbook: "Handbook", url_of: Callable[[str], str | None],
+          title_of: Callable[[str], str | None] = lambda path: None) -> dict:
     """Progress data for every page with at least one quiz.
 
     ``url_of`` maps a docs-relative path to the page's site-relative URL
-    (e.g. ``curriculum/m1-legal-compliance/``), or None if the page is not built.
+    (e.g. ``curriculum/m1-legal-compliance/``), or None if the page is not built;
+    ``title_of`` gives the page's navigation title (模块一 法律与合规), if any,
+    else the front-matter title is used.
     """
     pages = []
     for kind, _label in _KINDS:
         for page in handbook.of_type(kind):
             url = url_of(page.path)
             if page.quizzes and url is not None:
-                pages.append(_entry(page, kind, url))
+                pages.append(_entry(page, kind, url, title_of(page.path)))
     return {
         "version": 1,
         "storagePrefix": STORAGE_PREFIX,

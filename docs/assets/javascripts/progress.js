@@ -54,7 +54,7 @@
 
   function pageLink(result, anchor) {
     var href = new URL(result.page.url, root).href + (anchor ? "#" + encodeURIComponent(result.page.anchor) : "");
-    return el("a", { href: href, text: (result.page.id && result.page.kind !== "page" ? result.page.id + " " : "") + result.page.title });
+    return el("a", { href: href, text: result.page.title });
   }
 
   function status(result) {
@@ -177,7 +177,7 @@
 
     var rows = results.map(function (r) {
       return el("tr", {}, [
-        el("th", { scope: "row", text: (r.page.id && r.page.kind !== "page" ? r.page.id + " " : "") + r.page.title }),
+        el("th", { scope: "row", text: r.page.title }),
         el("td", { "class": "hb-num", text: r.page.hours ? String(r.page.hours) : "—" }),
         el("td", { "class": "hb-num", text: r.answered + " / " + r.total }),
         el("td", { "class": "hb-num", text: String(r.correct) }),
