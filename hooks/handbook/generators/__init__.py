@@ -49,4 +49,4 @@ def expand(markdown: str, handbook: "Handbook", page: "Page") -> str:
     return MARKER.sub(replace, markdown)
 
 
-from . import editor_guide, glossary_page, law_registry, module_table, review_status  # noqa: E402,F401  (registration side effect)
+from . import case_table, coverage, editor_guide, glossary_page, law_registry, module_table, review_status, schedule, syllabus  # noqa: E402,F401  (registration side effect)

@@ -16,8 +16,8 @@ from . import cell, link
 if TYPE_CHECKING:
     from ..engine import Handbook, Page
 
-# "M2 催收沟通与谈判", "第四模块：客户服务与职业道德", "模块一 法律与合规" -> bare topic.
-_TITLE_PREFIX = re.compile(r"^(?:M[0-9]+|第[一二三四五六七八九十0-9]+模块|模块[一二三四五六七八九十0-9]+)[\s：:·、.-]*")
+# "M2 催收沟通与谈判", "第四模块：客户服务与职业道德", "案例一：……" -> bare topic.
+_TITLE_PREFIX = re.compile(r"^(?:[MCD][0-9]+|第[一二三四五六七八九十0-9]+模块|(?:模块|案例|演练)[一二三四五六七八九十0-9]+)[\s：:·、.-]*")
 
 
 def topic(page: "Page") -> str:

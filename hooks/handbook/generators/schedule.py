@@ -1,9 +1,10 @@
 """两周日程示例: module hours, case discussions and drills laid out over ten days.
 
 Sessions follow the module order. A module's teaching hours may be split over
-days; a case is discussed once all of its modules have been taught, a drill
-likewise. Cases and drills are never split. The fixed opening and closing
-sessions and the per-day limit are programme choices, stated on the page.
+days (in half hours, at least one hour per part); a case is discussed once all
+of its modules have been taught, a drill likewise; cases and drills are never
+split. The opening and closing sessions and the daily limit are programme
+choices, stated on the syllabus page. Durations are counted in minutes.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import generator
-from .program_data import hours, id_link, module_link, topic
+from .program_data import id_link, module_link, topic
 
-DAY_HOURS = 5.0        # teaching hours per day at most (e.g. 3 in the morning, 2 in the afternoon)
+DAY_MINUTES = 300      # at most 5 teaching hours a day (e.g. 3 in the morning, 2 in the afternoon)
 DAYS = 10              # two working weeks
-CASE_HOURS = 1.5       # one case discussion
-OPENING = ("开班：培训目标与课堂规则，前测（学习评估基线）", 1.0)
-CLOSING = ("综合模拟演练与结业测评（后测、反应评估问卷）", 3.0)
+STEP, MIN_PART = 30, 60
+CASE_MINUTES = 90      # one case discussion
+OPENING = ("开班：培训目标与课堂规则，前测（学习评估基线）", 60)
+CLOSING = ("综合模拟演练与结业测评（后测、反应评估问卷）", 180)
 SPARE = "机动：补训、个别辅导与在岗跟岗"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五")
 
@@ -25,23 +27,23 @@ WEEKDAYS = ("周一", "周二", "周三", "周四", "周五")
 @dataclass
 class Session:
     text: str
-    hours: float
+    minutes: int
     splittable: bool = False
 
 
 def sessions(handbook, page) -> list[Session]:
     order = {module.meta.id: module.meta.order for module in handbook.modules}
-    planned = [Session(OPENING[0], OPENING[1])]
+    planned = [Session(*OPENING)]
     for module in handbook.modules:
-        planned.append(Session(module_link(page, module), module.meta.hours, splittable=True))
+        planned.append(Session(f"{module_link(page, module)}：讲授、课堂练习与自测", round(module.meta.hours * 60),
+                               splittable=True))
         for case in handbook.cases:
             if _last_module(case, order) == module.meta.order:
-                planned.append(Session(f"案例讨论 {id_link(page, case)} {topic(case)}", CASE_HOURS))
+                planned.append(Session(f"案例讨论 {id_link(page, case)} {topic(case)}", CASE_MINUTES))
         for drill in handbook.drills:
             if _last_module(drill, order) == module.meta.order:
-                planned.append(Session(f"角色扮演 {id_link(page, drill)} {topic(drill)}（{drill.meta.minutes} 分钟）",
-                                       drill.meta.minutes / 60))
-    planned.append(Session(CLOSING[0], CLOSING[1]))
+                planned.append(Session(f"角色扮演 {id_link(page, drill)} {topic(drill)}", drill.meta.minutes))
+    planned.append(Session(*CLOSING))
     return planned
 
 
@@ -51,34 +53,46 @@ def _last_module(page, order: dict[str, int]) -> int | None:
     return max(known) if known else None
 
 
-def lay_out(planned: list[Session], day_hours: float = DAY_HOURS) -> list[list[tuple[str, float]]]:
-    """Fill days in order: split module teaching at half hours, keep other sessions whole."""
-    days: list[list[tuple[str, float]]] = [[]]
-    used = 0.0
+def lay_out(planned: list[Session], day_minutes: int = DAY_MINUTES) -> list[list[tuple[str, int]]]:
+    """Fill days in order; returns per day a list of (text, minutes)."""
+    days: list[list[tuple[str, int]]] = [[]]
+    used = 0
     for session in planned:
-        left = session.hours
-        parts = []
-        while left > 1e-9:
-            room = day_hours - used
-            if session.splittable and room >= 0.5:
-                chunk = min(left, room - room % 0.5)
-            elif left <= room + 1e-9 or not days[-1]:
+        left, parts = session.minutes, []
+        while left > 0:
+            room = day_minutes - used
+            if left <= room:
+                chunk = left
+            elif session.splittable and room >= MIN_PART:
+                chunk = room - room % STEP
+                if left - chunk < MIN_PART:      # don't leave a stub for the next day
+                    chunk = left - MIN_PART
+                    chunk -= chunk % STEP
+                if chunk < MIN_PART:
+                    chunk = 0
+            elif used == 0:                      # a whole session longer than a day
                 chunk = left
             else:
-                chunk = 0.0
-            if chunk <= 1e-9:
+                chunk = 0
+            if chunk <= 0:
                 days.append([])
-                used = 0.0
+                used = 0
                 continue
             parts.append((len(days) - 1, chunk))
             used += chunk
             left -= chunk
         for index, (day, chunk) in enumerate(parts, start=1):
-            text = session.text
-            if len(parts) > 1:
-                text += f"（第 {index}/{len(parts)} 段）"
-            days[day].append((text, chunk))
+            suffix = f"（第 {index}/{len(parts)} 段）" if len(parts) > 1 else ""
+            days[day].append((session.text + suffix, chunk))
     return days
+
+
+def duration(minutes: int) -> str:
+    return f"{minutes / 60:g} 学时" if minutes % 30 == 0 else f"{minutes} 分钟"
+
+
+def day_hours(minutes: int) -> str:
+    return f"{round(minutes / 60, 1):g}"
 
 
 @generator("schedule")
@@ -87,16 +101,16 @@ def schedule(handbook, page) -> str:
     rows = ["| 日期 | 安排 | 学时 |", "|---|---|---|"]
     for number in range(1, max(len(days), DAYS) + 1):
         week, weekday = divmod(number - 1, 5)
-        when = f"第{week + 1}周{WEEKDAYS[weekday]}（第 {number} 天）"
+        when = f"第{week + 1}周{WEEKDAYS[weekday]}<br>（第 {number} 天）"
         if number <= len(days):
-            items = "<br>".join(f"{text} — {hours(amount)} 学时" for text, amount in days[number - 1])
-            rows.append(f"| {when} | {items} | {hours(sum(amount for _, amount in days[number - 1]))} |")
+            items = "<br>".join(f"{text}，{duration(minutes)}" for text, minutes in days[number - 1])
+            rows.append(f"| {when} | {items} | {day_hours(sum(m for _, m in days[number - 1]))} |")
         else:
             rows.append(f"| {when} | {SPARE} | — |")
-    total = sum(amount for day in days for _, amount in day)
-    rows.append(f"| **合计** | 共 {len(days)} 个教学日 | **{hours(total)}** |")
+    total = sum(minutes for day in days for _, minutes in day)
+    rows.append(f"| **合计** | 共 {len(days)} 个教学日 | **{day_hours(total)}** |")
     note = ""
     if len(days) > DAYS:
-        note = (f'\n!!! warning "日程超过两周"\n    按当前课时，每天不超过 {hours(DAY_HOURS)} 学时需要 {len(days)} 天。'
+        note = (f'\n!!! warning "日程超过两周"\n    按当前课时，每天不超过 {DAY_MINUTES // 60} 学时需要 {len(days)} 天。'
                 "请调整模块课时，或把部分内容改为课前自学。\n")
     return "\n".join(rows) + "\n" + note
