@@ -82,13 +82,13 @@ def test_unknown_scripts_are_left_alone():
 def test_head_tags_are_relative_and_ordered():
     bundles = quiz_assets.process(QUIZ_HTML + TAIL).bundles
     tags = quiz_assets.head_tags(bundles, "curriculum/m1-legal-compliance/")
-    order = [tags.index(".css"), tags.index("quiz-settings."), tags.index("quiz-guard.js"),
+    order = [tags.index(".css"), tags.index("quiz-settings."), tags.index("quiz-fixes.js"),
              re.search(r"/quiz/quiz\.[0-9a-f]+\.js", tags).start()]
     assert order == sorted(order)
     assert all(src.startswith("../../assets/") for src in re.findall(r'(?:src|href)="([^"]+)"', tags))
     assert 'href="assets/quiz/' in quiz_assets.head_tags(bundles, "")
     page = quiz_assets.inject_head("<html><head><title>x</title></head><body></body></html>", tags)
-    assert page.index("quiz-guard.js") < page.index("</head>")
+    assert page.index("quiz-fixes.js") < page.index("</head>")
 
 
 def test_task_checkboxes_get_the_item_text_as_name():
@@ -134,7 +134,7 @@ def test_quiz_assets_are_files_loaded_only_on_quiz_pages(built_site: Path):
             for url in linked:
                 assert (built_site / Path(path).parent / url).resolve().is_file(), url
         else:
-            assert not linked and "quiz-progress-sidebar" not in html and "quiz-guard" not in html, path
+            assert not linked and "quiz-progress-sidebar" not in html and "quiz-fixes" not in html, path
     assert len(list((built_site / "assets/quiz").iterdir())) == 3
 
 

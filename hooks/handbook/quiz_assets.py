@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 ASSET_DIR = "assets/quiz"
-GUARD_SCRIPT = "assets/javascripts/quiz-guard.js"
+GUARD_SCRIPT = "assets/javascripts/quiz-fixes.js"
 
 _BLOCK = re.compile(r"<(?P<tag>style|script)\b(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -184,7 +184,7 @@ def head_tags(bundles: list[Bundle], page_url: str) -> str:
     scripts = sorted((b for b in bundles if b.ext == "js"), key=lambda b: _SCRIPT_ORDER.index(b.name)
                      if b.name in _SCRIPT_ORDER else len(_SCRIPT_ORDER))
     for bundle in scripts:
-        if bundle.name == "quiz":  # the guard cleans stored state before quiz.js reads it
+        if bundle.name == "quiz":  # quiz-fixes.js must run before quiz.js
             tags.append(f'<script src="{href(GUARD_SCRIPT)}" defer></script>')
         tags.append(f'<script src="{href(bundle.path)}" defer></script>')
     return "\n".join(tags)

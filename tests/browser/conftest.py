@@ -1,0 +1,111 @@
+"""Browser fixtures: the built site served on 127.0.0.1, Debian's Chromium via Playwright.
+
+Every page a test opens records all its requests; any request to a host other
+than the local server is blocked and fails the test at teardown.
+Never run `playwright install`: the browser is /usr/bin/chromium (system-packages.txt).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 412, "height": 915}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """Base URL (with trailing slash) of the built site on a threaded local server."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    assert Path(CHROMIUM).exists(), "Debian chromium missing: make test installs system-packages.txt"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Recorder:
+    """All requests of one browser context; foreign ones are aborted."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.urls: list[str] = []
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        self.urls.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == self.origin:
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+def open_context(browser: Browser, site_url: str, viewport: dict, **options) -> tuple[BrowserContext, Recorder]:
+    parts = urlsplit(site_url)
+    recorder = Recorder(f"{parts.scheme}://{parts.netloc}")
+    mobile = viewport["width"] < 600
+    context = browser.new_context(viewport=viewport, locale="zh-CN", is_mobile=mobile, has_touch=mobile,
+                                  service_workers="block", **options)
+    context.route("**/*", recorder.route)
+    context.on("weberror", lambda error: recorder.errors.append(str(error.error)))
+    return context, recorder
+
+
+@pytest.fixture
+def browse(browser: Browser, site_url: str):
+    """Factory: ``browse(viewport=DESKTOP, **context_options) -> (page, recorder)``.
+
+    Each call opens a fresh context (empty localStorage). At teardown the test
+    fails if any page requested another host or raised a JavaScript error.
+    """
+    opened: list[tuple[BrowserContext, Recorder]] = []
+
+    def open_page(viewport: dict = DESKTOP, **options) -> tuple[Page, Recorder]:
+        context, recorder = open_context(browser, site_url, viewport, **options)
+        opened.append((context, recorder))
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page, recorder
+
+    yield open_page
+    for context, recorder in opened:
+        context.close()
+    for _context, recorder in opened:
+        assert not recorder.foreign, f"requests to other hosts: {recorder.foreign}"
+        assert not recorder.errors, f"JavaScript errors: {recorder.errors}"
+
+
+@pytest.fixture
+def page(browse) -> Page:
+    """A fresh desktop page; fails the test on foreign requests or JavaScript errors."""
+    return browse()[0]
