@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench new clean
+.PHONY: serve build check test bench new clean pdf pdf-preview
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -26,7 +26,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-pdf.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
@@ -38,6 +38,18 @@ serve: $(STAMP)
 ## build: strict build of the site into site/
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## pdf: strict build of the site plus the printable manual site/downloads/handbook.pdf (about 30 s)
+pdf: $(STAMP) $(SYSTEM_STAMP)
+	ENABLE_PDF_EXPORT=1 $(BIN)/mkdocs build --strict
+
+## pdf-preview: PNG images of PDF pages to look at, in build/pdf-preview/ (PAGES=first-last, default 1-6)
+PAGES ?= 1-6
+pdf-preview: pdf
+	rm -rf build/pdf-preview && mkdir -p build/pdf-preview
+	pdftoppm -r 70 -png -f $(firstword $(subst -, ,$(PAGES))) -l $(lastword $(subst -, ,$(PAGES))) \
+		site/downloads/handbook.pdf build/pdf-preview/page
+	@ls build/pdf-preview
 
 ## check: all content rules in about a second, without building
 check: $(STAMP)
