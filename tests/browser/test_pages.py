@@ -1,0 +1,85 @@
+"""Every built page in a real browser: no request leaves the local server, nothing overflows on a phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import MOBILE
+
+
+def site_pages(site: Path) -> list[str]:
+    urls = []
+    for html in sorted(site.rglob("index.html")):
+        relative = html.relative_to(site).as_posix()
+        if not relative.startswith(("assets/", "search/")):
+            urls.append(relative[: -len("index.html")])
+    return urls
+
+
+def test_no_request_leaves_the_local_server_on_any_page(browse, site_url: str, built_site: Path):
+    urls = site_pages(built_site)
+    assert len(urls) >= 20
+    page, recorder = browse()
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    per_page = {}
+    for url in urls:
+        before = len(recorder.urls)
+        page.goto(site_url + url, wait_until="networkidle")
+        per_page[url] = len(recorder.urls) - before
+    local = {urlsplit(u).netloc for u in recorder.urls if not u.startswith(("data:", "blob:"))}
+    print(f"\nrequests: {len(recorder.urls)} on {len(urls)} pages (max {max(per_page.values())} on one page), "
+          f"hosts: {sorted(local)}, other hosts: {len(recorder.foreign)}")
+    assert local == {urlsplit(site_url).netloc}
+    assert not recorder.foreign  # also checked by the fixture
+    assert not failed, f"failed requests: {failed}"
+
+
+def test_no_horizontal_overflow_on_a_phone(browse, site_url: str, built_site: Path):
+    page, _recorder = browse(MOBILE)
+    too_wide = {}
+    for url in site_pages(built_site):
+        page.goto(site_url + url, wait_until="load")
+        if page.locator(".quiz").count():  # answered quizzes show feedback boxes: check those too
+            page.locator(".quiz input[type=radio]").first.check()
+        width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+        if width > MOBILE["width"]:
+            too_wide[url] = width
+    assert not too_wide, f"pages wider than {MOBILE['width']} px: {too_wide}"
+
+
+def test_mobile_pages_of_each_kind_fit(browse, site_url: str):
+    page, _recorder = browse(MOBILE)
+    for url in ("curriculum/m1-legal-compliance/", "cases/c1-legal-cross-region/", "reference/laws/", "progress/"):
+        page.goto(site_url + url, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"], url
+        assert page.locator("table").count() > 0 or url == "progress/" or url.startswith("cases/"), url
+
+
+def test_reduced_motion_is_respected(browse, site_url: str):
+    script = """() => [
+        getComputedStyle(document.documentElement).scrollBehavior,
+        ...[...document.querySelectorAll('.md-nav__link, .md-header, .md-search__input, .quiz form button, .md-top')]
+            .map(el => getComputedStyle(el).transitionDuration)]"""
+    reduced, _recorder = browse(reduced_motion="reduce")
+    reduced.goto(site_url + "curriculum/m1-legal-compliance/")
+    scroll, *durations = reduced.evaluate(script)
+    assert scroll == "auto"
+    assert durations and all(set(d.replace(" ", "").split(",")) == {"0s"} for d in durations), set(durations)
+
+    normal, _recorder = browse(reduced_motion="no-preference")  # the theme's transitions are on otherwise
+    normal.goto(site_url + "curriculum/m1-legal-compliance/")
+    _scroll, *durations = normal.evaluate(script)
+    assert any(set(d.replace(" ", "").split(",")) != {"0s"} for d in durations)
+
+
+@pytest.mark.parametrize("url", ["", "curriculum/m1-legal-compliance/", "progress/"])
+def test_meta_description_in_the_browser(page, site_url: str, url: str):
+    page.goto(site_url + url)
+    description = page.locator('meta[name="description"]')
+    expect(description).to_have_count(1)
+    assert len(description.get_attribute("content")) >= 10
