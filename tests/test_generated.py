@@ -173,20 +173,25 @@ def test_markers_are_expanded_in_place(handbook):
 def test_syllabus_has_one_row_per_module_with_links_hours_and_counts(handbook):
     table = generate(handbook, "syllabus", "program/syllabus.md")
     m1 = row(table, "1 |")
-    assert "[M1 法律与合规](../curriculum/m1.md)" in m1
-    assert "| 8 |" in m1
-    assert "[M1-O1](../curriculum/m1.md#m1-o1) 说出催收非法债务罪的构成要件" in m1
-    assert m1.count("<br>") == 3                              # four objectives
-    assert "| 2 |" in m1                                      # two quizzes
-    assert "[C1](../cases/c1.md" in m1 and "[D1]" not in m1  # the drill only covers M2
+    assert m1.startswith("| 1 | [M1 法律与合规](../curriculum/m1.md) | 8 | 4 | 2 |")   # hours, objectives, quizzes
+    assert "[C1](../cases/c1.md" in m1 and "[D1]" not in m1                         # the drill only covers M2
     m2 = row(table, "2 |")
-    assert "[M2 催收沟通与谈判](../curriculum/m2.md)" in m2      # "第二模块：" prefix dropped
-    assert "| 4.5 |" in m2 and "[C1](../cases/c1.md" in m2 and "[D1](../practice/d1.md" in m2
+    assert m2.startswith("| 2 | [M2 催收沟通与谈判](../curriculum/m2.md) | 4.5 | 4 | 2 |")  # "第二模块：" dropped
+    assert "[C1](../cases/c1.md" in m2 and "[D1](../practice/d1.md" in m2
+
+
+def test_syllabus_lists_each_modules_objectives_with_links(handbook):
+    table = generate(handbook, "syllabus", "program/syllabus.md")
+    details = table.split("各模块的学习目标", 1)[1]
+    assert "**1. [M1 法律与合规](../curriculum/m1.md)**（8 学时）" in details
+    assert "- [M1-O1](../curriculum/m1.md#m1-o1) 说出催收非法债务罪的构成要件" in details
+    assert "- [M2-O4](../curriculum/m2.md#m2-o4) 确认还款承诺" in details
+    assert details.count("\n- [M") == 8
 
 
 def test_syllabus_total_adds_up_module_hours(handbook):
     total = row(generate(handbook, "syllabus", "program/syllabus.md"), "| **合计**")
-    assert "**12.5**" in total and "**8 个目标**" in total and "**4**" in total
+    assert total.startswith("| | **合计** | **12.5** | **8** | **4** |")
     assert "**1 个案例**" in total and "**1 个演练**" in total
 
 
@@ -230,8 +235,10 @@ def test_schedule_warns_when_it_needs_more_than_two_weeks(handbook):
 def test_coverage_lists_every_objective_with_its_questions(handbook):
     matrix = generate(handbook, "coverage", "program/coverage.md")
     assert sum(line.startswith("| [M") for line in matrix.splitlines()) == 8
+    lines = matrix.splitlines()
+    assert lines.index(row(matrix, "**[M1 法律与合规](../curriculum/m1.md)**")) < lines.index(row(matrix, "[M1-O1]"))
     o1 = row(matrix, "[M1-O1]")
-    assert "(../curriculum/m1.md#m1-o1)" in o1
+    assert o1.startswith("| [M1-O1](../curriculum/m1.md#m1-o1) 说出催收非法债务罪的构成要件 |")
     assert "[M1 第1题](../curriculum/m1.md#自测题)" in o1 and "| 1 |" in o1
     assert "[C1](../cases/c1.md" in o1 and o1.endswith("| — |")   # a case, no drill for M1
     m2o1 = row(matrix, "[M2-O1]")
