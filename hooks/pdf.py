@@ -27,8 +27,7 @@ from handbook import answer_key, build_state, manual
 ENV = "ENABLE_PDF_EXPORT"
 OUTPUT = "downloads/handbook.pdf"
 FORMS = "program/forms/"
-# Pages for editors, not for the people trained: left out of the printed manual.
-EDITOR_PAGES = ("contributing/", "changelog.md", "reference/maintainers.md")
+WEB_ONLY_PAGES = manual.WEB_ONLY_PAGES
 _QUIZ_DIV = re.compile(r'<div class="quiz(?:\s[^"]*)?"')
 log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 
@@ -64,7 +63,7 @@ def _chapters(nav) -> tuple[list[manual.Chapter], list[manual.Chapter]]:
 
     def chapter(page, level: int, title: str | None = None) -> manual.Chapter | None:
         found = articles.get(page.file.src_uri)
-        if found is None or page.file.src_uri.startswith(EDITOR_PAGES):
+        if found is None or page.file.src_uri.startswith(WEB_ONLY_PAGES):
             return None
         return manual.Chapter(src=page.file.src_uri, url=page.url, title=title or page.title,
                               html=found[1], level=level)
@@ -78,7 +77,7 @@ def _chapters(nav) -> tuple[list[manual.Chapter], list[manual.Chapter]]:
             if isinstance(item, Section):
                 pages = [child for child in item.children if getattr(child, "is_page", False)]
                 index = next((p for p in pages if p.is_index), None)
-                if all(p.file.src_uri.startswith(EDITOR_PAGES) for p in pages):
+                if all(p.file.src_uri.startswith(WEB_ONLY_PAGES) for p in pages):
                     continue
                 if index is not None:
                     add(chapter(index, min(level, 2), item.title))

@@ -31,6 +31,9 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from . import answer_key
 
 STYLESHEET = Path(__file__).with_name("manual.css")
+# Docs paths (prefixes) left out of the printed manual: pages for editors, and
+# the progress page (it shows what this browser stored; on paper it is empty).
+WEB_ONLY_PAGES = ("contributing/", "changelog.md", "reference/maintainers.md", "progress.md")
 
 # Elements that only make sense on screen.
 CHROME_SELECTORS = (
