@@ -39,9 +39,10 @@ RESULTS_READY = """() => {
 
 def search(page: Page, term: str) -> None:
     box = page.locator("input.md-search__input")
-    if not box.is_visible():  # phones: open the search dialog first
-        page.locator("label.md-header__button[for=__search]").click()
+    # Open the search as the magnifier button does (on phones the field is hidden until then).
+    page.evaluate("() => { const toggle = document.getElementById('__search'); if (!toggle.checked) toggle.click(); }")
     box.click()
+    expect(box).to_be_focused()
     box.fill(term)
     box.press("End")  # Material's search listens to keyup
     page.wait_for_function(RESULTS_READY)
