@@ -1,24 +1,13 @@
-"""Shared fixtures: the real docs/ analysed, and the site built once per run."""
+"""Shared fixtures: the site built once per run, and a throw-away project copy."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def build_site(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of ``project`` into ``site_dir``; returns the process."""
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+from support import ROOT, build_site
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site
+from support import ROOT, build_site
 from helpers import MODULE, REGISTRY, line_of
 
 

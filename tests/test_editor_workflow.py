@@ -35,20 +35,11 @@ from handbook.rule_catalog import RULES
 from handbook.scaffold import KINDS, ScaffoldError, add_to_nav, load_mkdocs_yaml, nav_paths, scaffold
 from handbook.schema import PAGE_MODELS, BasePage
 from handbook.sources import read_docs
+from support import ROOT, build_site
 
-# Not imported from conftest: tests/browser has its own conftest module, and
-# whichever is imported first would shadow the other under the name "conftest".
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date.today()
 GUIDE = ROOT / "docs" / "contributing" / "index.md"
 STRUCTURE_RULES = ("frontmatter.", "sections.", "page.", "quiz.", "objectives.", "link.", "law.", "generate.")
-
-
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of ``project`` (same as tests/conftest.py's helper)."""
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
 def analyse_project(project: Path, today: dt.date = TODAY):

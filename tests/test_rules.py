@@ -224,3 +224,19 @@ def test_unknown_generator_marker():
     text = module_with("要点。", "要点。\n\n<!-- handbook:no-such-table -->\n")
     assert (P, line_of(text, "<!-- handbook:no-such-table -->")) in \
         findings_of(run({P: text}), "generate.unknown-marker")
+
+
+def test_unbalanced_backtick_does_not_hide_a_later_quiz():
+    text = module_with("要点。", "要点，一个落单的反引号 ` 在这里。")
+    handbook = run({P: text})
+    assert handbook.findings == [] and len(handbook.pages[P].quizzes) == 2
+
+
+def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
+    from handbook import render
+    text = module_with("要点。", "写法示例：`<quiz objectives=\"M1-O1\">` 与 `</quiz>`。")
+    handbook = run({P: text})
+    page = handbook.pages[P]
+    rendered = render.prepare_markdown(page.split.body, page, handbook)
+    from mkdocs_quiz.parsing import find_quizzes
+    assert len(find_quizzes(rendered)) == 2  # only the two real quizzes

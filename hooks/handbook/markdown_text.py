@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
+# A code span never crosses a blank line (CommonMark), so an unbalanced
+# backtick cannot swallow the paragraphs that follow it.
+INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 _HEADING_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -25,7 +27,7 @@ def _blank(match: re.Match[str]) -> str:
 def mask_code(text: str) -> str:
     """Blank out fenced code blocks and inline code spans, keeping offsets."""
     text = _FENCE.sub(_blank, text)
-    return _INLINE_CODE.sub(_blank, text)
+    return INLINE_CODE.sub(_blank, text)
 
 
 def mask_code_and_comments(text: str) -> str:

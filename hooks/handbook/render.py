@@ -13,7 +13,7 @@ import re
 
 from . import generators
 from .engine import Handbook, Page
-from .markdown_text import mask_code
+from .markdown_text import INLINE_CODE, mask_code
 from .quizzes import QUIZ_BLOCK, strip_attributes
 from .schema import ModulePage
 
@@ -53,7 +53,17 @@ def _insert_objectives(markdown: str, page: Page) -> str:
     return f"{markdown[:match.end()]}\n\n{objectives_html(page.meta)}\n{markdown[match.end():]}"
 
 
+def _hide_tags_in_inline_code(markdown: str) -> str:
+    """mkdocs-quiz masks fenced code only: a `<quiz>` written in inline code (as
+    in the editor guide) would be taken for a real quiz. A zero-width space after
+    the `<` keeps it out of the plugin's reach and looks the same."""
+    def hide(match: re.Match[str]) -> str:
+        return re.sub(r"<(/?)quiz", "<\\1\u200bquiz", match.group(0))
+    return INLINE_CODE.sub(hide, markdown)
+
+
 def prepare_markdown(markdown: str, page: Page, handbook: Handbook) -> str:
+    markdown = _hide_tags_in_inline_code(markdown)
     markdown = _replace_broken_quizzes(markdown, page)
     markdown = strip_attributes(markdown)
     markdown = _insert_objectives(markdown, page)

@@ -1,0 +1,22 @@
+"""Paths and the build helper shared by test modules.
+
+A module of its own because tests/ and tests/browser/ each have a conftest.py,
+and `from conftest import ...` would pick whichever was imported first.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build_site(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of ``project`` into ``site_dir``; returns the process."""
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
