@@ -5,7 +5,6 @@ changes the pages."""
 from __future__ import annotations
 
 import re
-import runpy
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,8 @@ from handbook.generators import GENERATORS, expand
 from handbook.generators.schedule import DAYS, Session, lay_out
 from handbook.sources import read_docs
 from helpers import MODULE, REGISTRY, TODAY
+from support import build_site
 
-# tests/conftest.py's build helper, loaded by path: with tests/browser/conftest.py
-# in the same run, `from conftest import ...` may resolve to the other conftest.
-build_site = runpy.run_path(str(Path(__file__).with_name("conftest.py")))["build_site"]
 
 M2 = """\
 ---
