@@ -12,6 +12,7 @@ WeasyPrint problems are logged as warnings, so a strict build fails on them.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import os
 import re
@@ -55,6 +56,16 @@ def on_post_page(output, page, config):
     return output
 
 
+def _pages_in(section: Section) -> list:
+    found = []
+    for child in section.children:
+        if isinstance(child, Section):
+            found += _pages_in(child)
+        elif getattr(child, "is_page", False):
+            found.append(child)
+    return found
+
+
 def _chapters(nav) -> tuple[list[manual.Chapter], list[manual.Chapter]]:
     """Pages in navigation order: (main chapters, printable forms)."""
     articles = _state["articles"]
@@ -77,13 +88,13 @@ def _chapters(nav) -> tuple[list[manual.Chapter], list[manual.Chapter]]:
             if isinstance(item, Section):
                 pages = [child for child in item.children if getattr(child, "is_page", False)]
                 index = next((p for p in pages if p.is_index), None)
-                if all(p.file.src_uri.startswith(WEB_ONLY_PAGES) for p in pages):
+                if all(p.file.src_uri.startswith(WEB_ONLY_PAGES) for p in _pages_in(item)):
                     continue
                 if index is not None:
                     add(chapter(index, min(level, 2), item.title))
                 elif level == 1:
                     main.append(manual.Chapter(src=item.title, url=f"section/{item.title}/", title=item.title,
-                                               html=f"<h1>{item.title}</h1>", level=1))
+                                               html=f"<h1>{html.escape(item.title)}</h1>", level=1))
                 walk([c for c in item.children if c is not index], min(level + 1, 2))
             elif getattr(item, "is_page", False):
                 add(chapter(item, level, "导读" if item.is_homepage else None))
@@ -92,8 +103,7 @@ def _chapters(nav) -> tuple[list[manual.Chapter], list[manual.Chapter]]:
     listed = {c.src for c in main + forms}
     for src in sorted(articles):  # forms left out of the navigation still print
         if src.startswith(FORMS) and src not in listed:
-            page, _ = articles[src]
-            forms.append(chapter(page, 2))
+            add(chapter(articles[src][0], 2))
     return main, forms
 
 
@@ -141,15 +151,19 @@ def on_post_build(config):
                          built=f"{today.year} 年 {today.month} 月 {today.day} 日", created=today.isoformat(),
                          subtitle=config.get("site_description") or "", notice=config.get("copyright") or "")
     site_dir = Path(config["site_dir"])
-    html = manual.document(cover, main, appendices, site_dir=site_dir, site_url=config.get("site_url") or "")
+    document_html = manual.document(cover, main, appendices, site_dir=site_dir,
+                                    site_url=config.get("site_url") or "")
     if os.environ.get("HANDBOOK_PDF_HTML"):  # for debugging the layout in a browser
-        Path(os.environ["HANDBOOK_PDF_HTML"]).write_text(html, encoding="utf-8")
+        Path(os.environ["HANDBOOK_PDF_HTML"]).write_text(document_html, encoding="utf-8")
     target = site_dir / OUTPUT
     try:
-        pages, problems = manual.write_pdf(html, target, base_url=site_dir.resolve().as_uri() + "/")
+        pages, problems = manual.write_pdf(document_html, target, base_url=site_dir.resolve().as_uri() + "/")
     except ImportError as missing:
         log.error(f"PDF 手册无法生成：缺少 {missing.name}。请用 make pdf 生成（它会安装 requirements-pdf.txt "
                   "和 system-packages.txt 里的软件包）。")
+        return
+    except OSError as error:  # WeasyPrint could not load Pango/HarfBuzz, or the file could not be written
+        log.error(f"PDF 手册无法生成：{error}。请确认 system-packages.txt 里的软件包已安装（make pdf 会安装）。")
         return
     for problem in problems:
         log.warning(f"PDF 手册排版问题：{problem}")
