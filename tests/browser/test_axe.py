@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from conftest import DESKTOP, MOBILE
-from test_search import search
+from browser_support import DESKTOP, MOBILE, search, settle
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 RUN_AXE = """async () => {
@@ -62,6 +61,7 @@ def test_axe_finds_no_violation(browse, site_url: str, axe_source: str, scenario
     page.goto(site_url + url, wait_until="networkidle")
     if prepare:
         prepare(page)
+    settle(page)
     page.add_script_tag(content=axe_source)
     violations = page.evaluate(RUN_AXE)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)

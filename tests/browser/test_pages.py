@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import MOBILE
+from browser_support import MOBILE
 
 
 def site_pages(site: Path) -> list[str]:

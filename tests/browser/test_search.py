@@ -5,7 +5,9 @@ from __future__ import annotations
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+
+from browser_support import search
 
 TOP = 5  # the teaching page must be among the first TOP pages of the results
 
@@ -30,23 +32,6 @@ TERMS = {
     "情绪调节": {"curriculum/m5-psychology-stress/"},
     "职业倦怠": {"curriculum/m5-psychology-stress/"},
 }
-
-RESULTS_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return meta && /\\d+\\s*个符合条件的结果|没有找到符合条件的结果|找到\\s*1\\s*个/.test(meta.textContent);
-}"""
-
-
-def search(page: Page, term: str) -> None:
-    box = page.locator("input.md-search__input")
-    # Open the search as the magnifier button does (on phones the field is hidden until then).
-    page.evaluate("() => { const toggle = document.getElementById('__search'); if (!toggle.checked) toggle.click(); }")
-    box.click()
-    expect(box).to_be_focused()
-    box.fill(term)
-    box.press("End")  # Material's search listens to keyup
-    page.wait_for_function(RESULTS_READY)
-
 
 def ranked_pages(page: Page, site_url: str) -> list[tuple[str, list[str]]]:
     """Result pages in order, each with the highlighted words of its result entries."""
