@@ -14,7 +14,7 @@ def law_registry(handbook, page) -> str:
     for law in registry.laws.values():
         articles = [(key, article) for key, article in registry.articles.items() if key[0] == law.id]
         aliases = "、".join(f"《{alias}》" for alias in law.aliases)
-        parts.append(f"### {law.name} {{#law-{law.id}}}\n")
+        parts.append(f"## {law.name} {{#law-{law.id}}}\n")
         parts.append(f"- 层级：{law.level}　简称：{aliases or '—'}\n- 现行版本：{law.version}（施行：{law.effective}）\n"
                      f"- 核对出处：{law.source}\n")
         if not articles:
