@@ -65,3 +65,24 @@ def test_axe_finds_no_violation(browse, site_url: str, axe_source: str, scenario
     page.add_script_tag(content=axe_source)
     violations = page.evaluate(RUN_AXE)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+def _all_pages(site: Path) -> list[str]:
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")
+                   if p.parent.name not in ("404",) and "assets" not in p.parts)
+    return [("" if page == "." else page + "/") for page in pages]
+
+
+def test_axe_finds_no_violation_on_any_page(browse, site_url: str, built_site: Path, axe_source: str):
+    """Every page at desktop size, so a generated table or a new page cannot regress unseen."""
+    page, _recorder = browse(DESKTOP)
+    problems = {}
+    pages = _all_pages(built_site)
+    assert len(pages) > 30
+    for url in pages:
+        page.goto(site_url + url, wait_until="networkidle")
+        page.add_script_tag(content=axe_source)
+        violations = page.evaluate(RUN_AXE)
+        if violations:
+            problems[url] = violations
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
