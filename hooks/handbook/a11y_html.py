@@ -12,20 +12,12 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from .html_scan import closing_tag
+
 _TASK_ITEM = re.compile(r'<li class="task-list-item">')
 _TASK_INPUT = re.compile(r'(<label class="task-list-control"><input type="checkbox")(?![^>]*aria-label)')
 _TAG = re.compile(r"<[^>]+>")
-_LI = re.compile(r"<(/?)li\b[^>]*>")
 _TABLE = re.compile(r"<table(?![^>]*\btabindex=)(?=[\s>])")
-
-
-def _item_end(html: str, start: int) -> int:
-    depth = 0
-    for match in _LI.finditer(html, start):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:
-            return match.start()
-    return len(html)
 
 
 def _text(fragment: str, limit: int = 80) -> str:
@@ -37,7 +29,7 @@ def _text(fragment: str, limit: int = 80) -> str:
 def label_task_checkboxes(html: str) -> str:
     inserts: list[tuple[int, str]] = []
     for match in _TASK_ITEM.finditer(html):
-        end = _item_end(html, match.start())
+        end, _ = closing_tag(html, match.start(), "li")
         control = _TASK_INPUT.match(html, match.end())
         label_end = html.find("</label>", match.end(), end)
         if control is None or label_end < 0:

@@ -29,6 +29,8 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from .html_scan import closing_tag
+
 ASSET_DIR = "assets/quiz"
 GUARD_SCRIPT = "assets/javascripts/quiz-fixes.js"
 
@@ -93,20 +95,9 @@ def _classify(tag: str, body: str) -> tuple[str, str] | None:
     return None
 
 
-def _element_end(html: str, start: int, tag: str) -> int:
-    """Index just past the element of ``tag`` opening at ``start`` (nesting aware)."""
-    pattern = re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE)
-    depth = 0
-    for match in pattern.finditer(html, start):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:
-            return match.end()
-    return len(html)
-
-
 def _remove_sidebars(html: str) -> str:
     while match := _SIDEBAR_START.search(html):
-        html = html[:match.start()] + html[_element_end(html, match.start(), match.group("tag")):]
+        html = html[:match.start()] + html[closing_tag(html, match.start(), match.group("tag"))[1]:]
     return html
 
 
@@ -116,7 +107,7 @@ def _hide_ui(html: str) -> tuple[str, list[str]]:
     for match in _HIDE_START.finditer(html):
         if match.start() < position:
             continue  # inside an element hidden already
-        end = _element_end(html, match.start(), match.group("tag"))
+        end = closing_tag(html, match.start(), match.group("tag"))[1]
         parts.append(html[position:match.start()])
         parts.append(_PLACEHOLDER.format(len(hidden)))
         hidden.append(html[match.start():end])
@@ -137,7 +128,7 @@ def _separate_quiz_parts(html: str) -> str:
     for match in _QUIZ_DIV.finditer(html):
         if match.start() < position:
             continue
-        end = _element_end(html, match.start(), "div")
+        end = closing_tag(html, match.start(), "div")[1]
         parts.append(html[position:match.start()])
         parts.append(_GLUE.sub(r"\1\n", html[match.start():end]))
         position = end
