@@ -240,3 +240,32 @@ def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
     rendered = render.prepare_markdown(page.split.body, page, handbook)
     from mkdocs_quiz.parsing import find_quizzes
     assert len(find_quizzes(rendered)) == 2  # only the two real quizzes
+
+
+GLOSSARY = "terms:\n  - term: 诉讼时效\n    definition: 请求法院保护民事权利的期间。\n"
+
+# (rule, file, broken text, fragment on the reported line) for the YAML data files
+DATA_DEFECTS = [
+    ("registry.yaml", "reference/laws.yml", REGISTRY.replace("    aliases: [刑法]", "    aliases: [刑法"), "aliases: [刑法"),
+    ("registry.duplicate-key", "reference/laws.yml", REGISTRY.replace("    level: 法律\n", "    level: 法律\n    level: 司法解释\n", 1),
+     "level: 司法解释"),
+    ("registry.missing-field", "reference/laws.yml", REGISTRY.replace("    summary: 诉讼时效三年\n", ""), "  - law: civil-code"),
+    ("registry.unknown-field", "reference/laws.yml", REGISTRY.replace("    summary: 诉讼时效三年\n", "    summary: 诉讼时效三年\n    page: 12\n"),
+     "page: 12"),
+    ("registry.invalid-value", "reference/laws.yml", REGISTRY.replace("article: 第一百八十八条", "article: 188"), "article: 188"),
+    ("glossary.yaml", "reference/glossary.yml", GLOSSARY.replace("term: 诉讼时效", "term: [诉讼时效"), "term: [诉讼时效"),
+    ("glossary.duplicate-key", "reference/glossary.yml", GLOSSARY + "    definition: 第二个释义重复了字段。\n", "第二个释义"),
+    ("glossary.missing-field", "reference/glossary.yml", GLOSSARY.replace("    definition: 请求法院保护民事权利的期间。\n", ""),
+     "  - term: 诉讼时效"),
+    ("glossary.unknown-field", "reference/glossary.yml", GLOSSARY + "    english: limitation\n", "english: limitation"),
+    ("glossary.invalid-value", "reference/glossary.yml", GLOSSARY.replace("请求法院保护民事权利的期间。", "短"), "definition: 短"),
+]
+
+
+@pytest.mark.parametrize("rule, path, text, fragment", DATA_DEFECTS, ids=[d[0] for d in DATA_DEFECTS])
+def test_data_file_rule_reports_its_defect_on_the_right_line(rule, path, text, fragment):
+    from handbook.engine import analyse
+    from helpers import TODAY
+    data = {"reference/laws.yml": REGISTRY, "reference/glossary.yml": GLOSSARY, path: text}
+    handbook = analyse({}, data, set(), today=TODAY)
+    assert (path, line_of(text, fragment)) in findings_of(handbook, rule), [str(f) for f in handbook.findings]
