@@ -23,12 +23,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from handbook import answer_key, build_state, manual
+from handbook import build_state
 
 ENV = "ENABLE_PDF_EXPORT"
 OUTPUT = "downloads/handbook.pdf"
 FORMS = "program/forms/"
-WEB_ONLY_PAGES = manual.WEB_ONLY_PAGES
 _QUIZ_DIV = re.compile(r'<div class="quiz(?:\s[^"]*)?"')
 log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 
@@ -68,13 +67,14 @@ def _pages_in(section: Section) -> list:
 
 def _chapters(nav) -> tuple[list[manual.Chapter], list[manual.Chapter]]:
     """Pages in navigation order: (main chapters, printable forms)."""
+    from handbook import manual  # only when the PDF is built: it pulls in BeautifulSoup
     articles = _state["articles"]
     main: list[manual.Chapter] = []
     forms: list[manual.Chapter] = []
 
     def chapter(page, level: int, title: str | None = None) -> manual.Chapter | None:
         found = articles.get(page.file.src_uri)
-        if found is None or page.file.src_uri.startswith(WEB_ONLY_PAGES):
+        if found is None or page.file.src_uri.startswith(manual.WEB_ONLY_PAGES):
             return None
         return manual.Chapter(src=page.file.src_uri, url=page.url, title=title or page.title,
                               html=found[1], level=level)
@@ -88,7 +88,7 @@ def _chapters(nav) -> tuple[list[manual.Chapter], list[manual.Chapter]]:
             if isinstance(item, Section):
                 pages = [child for child in item.children if getattr(child, "is_page", False)]
                 index = next((p for p in pages if p.is_index), None)
-                if all(p.file.src_uri.startswith(WEB_ONLY_PAGES) for p in _pages_in(item)):
+                if all(p.file.src_uri.startswith(manual.WEB_ONLY_PAGES) for p in _pages_in(item)):
                     continue
                 if index is not None:
                     add(chapter(index, min(level, 2), item.title))
@@ -123,6 +123,7 @@ def _edition(config, today: dt.date) -> str:
 def on_post_build(config):
     if not _state["enabled"]:
         return
+    from handbook import answer_key, manual  # heavy imports, PDF builds only
     started = time.perf_counter()
     handbook = build_state.HANDBOOK
     main, forms = _chapters(_state["nav"])

@@ -15,8 +15,12 @@ from pydantic import TypeAdapter, ValidationError
 from .findings import Finding, error
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: pydantic then reports a bad date
+# libyaml's parser when PyYAML was built with it (the wheels are), else Python's.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
+    """Safe loader that leaves dates as text: pydantic then reports a bad date
     with its line instead of PyYAML raising a bare ValueError."""
 
 
@@ -60,9 +64,11 @@ class LoadedYaml:
 
 def load(path: str, text: str, first_line: int, rule_prefix: str) -> LoadedYaml:
     """Parse YAML; syntax errors and duplicate keys become findings."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        # One parse: compose the node tree (for line numbers), then build the data from it.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         # The context mark is where the broken construct starts (an unclosed
         # bracket or quote); the problem mark is where the parser gave up.
@@ -73,6 +79,8 @@ def load(path: str, text: str, first_line: int, rule_prefix: str) -> LoadedYaml:
             path, line, f"{rule_prefix}.yaml",
             f"YAML 语法错误（{problem}）。常见原因：冒号后缺空格、缩进不一致、"
             "含冒号或 # 的文字未加引号。请修正该行。")])
+    finally:
+        loader.dispose()
     if node is None:
         return LoadedYaml(data, {}, [])
     lines: dict[tuple, int] = {(): first_line + node.start_mark.line}
