@@ -207,3 +207,10 @@ def test_progress_page_loads_its_script_only_there(built_site: Path):
     pages = _html_pages(built_site)
     for path, html in pages.items():
         assert ("progress.js" in html) == (path == "progress/index.html"), path
+
+
+def test_search_index_is_written_as_compact_utf8(built_site):
+    raw = (built_site / "search" / "search_index.json").read_bytes()
+    assert b"\\u8bc9" not in raw and "诉讼".encode() in raw   # Chinese stored as UTF-8, not escaped
+    assert b'": ' not in raw[:2000]                          # no pretty-print spaces
+    assert json.loads(raw)["docs"]

@@ -16,6 +16,7 @@ that one comparison in the worker file the build copies into the site.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -48,3 +49,10 @@ def fix_segmenter(worker_js: str) -> tuple[str, bool]:
     fixed, count = _SEGMENTER_BUG.subn(lambda m: m.group(0).replace(f"{m.group(1)}<{m.group(3)}.length",
                                                                       f"{m.group(1)}<={m.group(3)}.length"), worker_js)
     return fixed, count == 1
+
+
+def compact_index(index_json: str) -> str:
+    """The search index as compact UTF-8 JSON. Material writes it with every
+    Chinese character escaped (\\uXXXX, 6 bytes instead of 3), which nearly
+    doubles what a phone downloads on its first page view."""
+    return json.dumps(json.loads(index_json), ensure_ascii=False, separators=(",", ":"))
