@@ -9,7 +9,9 @@ measures and reports; budgets are compared in the output, never asserted.
 from __future__ import annotations
 
 import argparse
+import gzip
 import http.server
+import io
 import json
 import os
 import re
@@ -119,13 +121,36 @@ def grow(project: Path, target_pages: int) -> int:
 
 # --- page weight in a real browser ------------------------------------------------------
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves the site the way static hosts do (GitHub Pages, nginx): text
+    compressed with gzip when the browser asks for it."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
     def log_message(self, *args) -> None:
         pass
 
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.endswith(self.COMPRESSIBLE) and os.path.isfile(path)):
+            return super().send_head()
+        if os.path.isdir(self.translate_path(self.path)) and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # let the parent class redirect to the slash URL
+        with open(path, "rb") as file:
+            body = gzip.compress(file.read(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = partial(_QuietHandler, directory=str(site))
+    handler = partial(_StaticHost, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
