@@ -15,7 +15,6 @@ import datetime as dt
 import html
 import logging
 import os
-import re
 import subprocess
 import time
 from pathlib import Path
@@ -23,12 +22,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from handbook import build_state
+from handbook import build_state, quiz_assets
 
 ENV = "ENABLE_PDF_EXPORT"
 OUTPUT = "downloads/handbook.pdf"
 FORMS = "program/forms/"
-_QUIZ_DIV = re.compile(r'<div class="quiz(?:\s[^"]*)?"')
 log = logging.getLogger("mkdocs.plugins.handbook.pdf")
 
 _state: dict = {"enabled": False, "nav": None, "articles": {}}
@@ -134,7 +132,7 @@ def on_post_build(config):
         if source is None or not source.quizzes:
             continue
         valid = [quiz for quiz in source.quizzes if quiz.is_valid]
-        printed = len(_QUIZ_DIV.findall(chapter.html))
+        printed = len(quiz_assets.QUIZ_DIV.findall(chapter.html))
         if printed != len(valid):
             log.warning(f"PDF 手册：docs/{chapter.src} 网页上有 {printed} 道自测题，内容解析得到 {len(valid)} 道，"
                         "答案与解析的题号可能对不上。请先修正 make check 报告的自测题错误。")

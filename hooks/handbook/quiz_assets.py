@@ -46,7 +46,7 @@ _KINDS: list[tuple[str, str, str, re.Pattern[str]]] = [
 # Order in which the scripts must run: globals first, quiz.js last.
 _SCRIPT_ORDER = ["quiz-confetti", "quiz-settings", "quiz"]
 
-_QUIZ_DIV = re.compile(r'<div class="quiz(?:\s[^"]*)?"')
+QUIZ_DIV = re.compile(r'<div class="quiz(?:\s[^"]*)?"')
 _SIDEBAR_START = re.compile(r'<(?P<tag>div|nav)\b[^>]*\bid="quiz-progress-(?:sidebar|mobile)"[^>]*>')
 # Quiz UI kept out of the search index: progress sidebars, buttons, "#" links, per-answer feedback.
 _HIDE_START = re.compile(
@@ -85,7 +85,7 @@ class Processed:
 
 
 def has_quiz(html: str) -> bool:
-    return bool(_QUIZ_DIV.search(html))
+    return bool(QUIZ_DIV.search(html))
 
 
 def _classify(tag: str, body: str) -> tuple[str, str] | None:
@@ -125,7 +125,7 @@ def restore(html: str, hidden: list[str]) -> str:
 
 def _separate_quiz_parts(html: str) -> str:
     parts, position = [], 0
-    for match in _QUIZ_DIV.finditer(html):
+    for match in QUIZ_DIV.finditer(html):
         if match.start() < position:
             continue
         end = closing_tag(html, match.start(), "div")[1]

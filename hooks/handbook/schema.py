@@ -1,7 +1,7 @@
 """Front-matter schemas of every page type, declared once.
 
 The same models drive validation (``frontmatter.py``), the generated overview
-pages and the field tables of the editor guide (``field_table``). Descriptions
+pages and the field tables of the editor guide (``generators/editor_guide.py``). Descriptions
 are Chinese because editors read them.
 """
 
@@ -120,14 +120,3 @@ PageMeta = Annotated[
 ]
 page_meta_adapter: TypeAdapter[BasePage] = TypeAdapter(PageMeta)
 
-
-def field_table(page_type: str) -> list[tuple[str, str, bool, str]]:
-    """(field, type, required, description) rows for the editor guide."""
-    model = PAGE_MODELS[page_type]
-    schema = model.model_json_schema()
-    required = set(schema.get("required", []))
-    rows = []
-    for name, prop in schema["properties"].items():
-        kind = prop.get("type") or prop.get("format") or ("列表" if "items" in prop else "见说明")
-        rows.append((name, str(kind), name in required, prop.get("description", "")))
-    return rows
