@@ -48,10 +48,6 @@ class Quiz:
     problems: list[Finding] = field(default_factory=list)
 
     @property
-    def correct_answers(self) -> list[str]:
-        return self.blanks if self.kind == "fill" else [o.text for o in self.options if o.correct]
-
-    @property
     def is_valid(self) -> bool:
         return not self.problems
 
