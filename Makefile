@@ -31,7 +31,7 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-pdf.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-## serve: build and serve the site at http://127.0.0.1:8000 with live reload
+## serve: build and serve the site at http://127.0.0.1:8000/collector-handbook/ (path from site_url), live reload
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
