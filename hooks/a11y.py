@@ -1,9 +1,13 @@
-"""MkDocs adapter: accessibility fixes on each page's HTML (logic in handbook.a11y_html)."""
+"""MkDocs adapter: accessibility fixes on each page's HTML (handbook.outputs.a11y)."""
 
 from __future__ import annotations
 
-from handbook import a11y_html
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.outputs import a11y
 
 
-def on_page_content(html, page, config, files):
-    return a11y_html.fix(html)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return a11y.fix(html)

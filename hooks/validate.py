@@ -1,12 +1,9 @@
-"""MkDocs adapter for the content engine (``hooks/handbook``).
+"""MkDocs adapter for the content engine: analyse every page once per build
+and log each finding (handbook.pipeline).
 
-Only translates MkDocs events into calls of plain functions:
-- on_files: analyse every page once per build and log each finding. Errors are
-  logged at ERROR so `mkdocs build --strict` aborts cleanly at the end with
-  MkDocs' own "Aborted with N warnings"; review reminders are logged at INFO so
-  they never fail a build.
-- on_page_markdown (before mkdocs-quiz): strip our quiz attributes, hide
-  broken quizzes, render objectives and generated tables.
+Errors are logged at ERROR, so ``mkdocs build --strict`` aborts cleanly at the
+end with MkDocs' own "Aborted with N errors"; review reminders are logged at
+INFO so they never fail a build.
 """
 
 from __future__ import annotations
@@ -14,16 +11,19 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
-from handbook import build_state, engine, render
+from handbook import pipeline
 from handbook.check import GENERATED_FILES
-from handbook.sources import DATA_FILES
+from handbook.content.sources import DATA_FILES
+from handbook.outputs import state
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
-def on_files(files, config):
-    docs_dir = Path(config["docs_dir"])
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    docs_dir = Path(config.docs_dir)
     pages, data, others = {}, {}, set()
     for file in files:
         if file.src_uri.endswith(".md"):
@@ -32,24 +32,14 @@ def on_files(files, config):
             data[file.src_uri] = (docs_dir / file.src_uri).read_text(encoding="utf-8")
         else:
             others.add(file.src_uri)
-    handbook = engine.analyse(pages, data, others | GENERATED_FILES)
-    build_state.HANDBOOK = handbook
+    handbook = pipeline.analyse(pages, data, others | GENERATED_FILES)
+    state.STATE.handbook = handbook
     for finding in handbook.findings:
-        where = f"docs/{finding}"
         if finding.is_error:
-            log.error(where)
+            log.error(f"docs/{finding}")
         else:
-            log.info(f"提醒：{where}")
+            log.info(f"提醒：docs/{finding}")
     if handbook.errors:
         log.error(f"内容检查发现 {len(handbook.errors)} 个错误（见上方 docs/文件:行号 提示）。"
                   "运行 make check 可在不构建网站的情况下查看同一列表。")
     return files
-
-
-@event_priority(100)  # before mkdocs-quiz, which only understands a bare <quiz>
-def on_page_markdown(markdown, page, config, files):
-    handbook = build_state.HANDBOOK
-    source = handbook.pages.get(page.file.src_uri) if handbook else None
-    if source is None:
-        return markdown
-    return render.prepare_markdown(markdown, source, handbook)

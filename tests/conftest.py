@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, build_site
+from site_build import ROOT, build_site
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from support import ROOT, build_site
-from helpers import MODULE, REGISTRY, line_of
+from site_build import ROOT, build_site
+from sample_content import MODULE, REGISTRY, line_of
 
 
 def test_real_handbook_builds_in_strict_mode(built_site):

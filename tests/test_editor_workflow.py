@@ -21,21 +21,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.engine import analyse
+from handbook.pipeline import analyse
 from handbook.generators import GENERATORS
 from handbook.generators.editor_guide import field_rows, rule_table
 from handbook.generators.review_status import page_statuses
-from handbook.github_annotations import annotations
-from handbook.page_status import review_line_html
-from handbook.placeholders import MARKER
-from handbook.registry import Article, Law
-from handbook.glossary import Term
-from handbook.review import add_months
-from handbook.rule_catalog import RULES
-from handbook.scaffold import KINDS, ScaffoldError, add_to_nav, load_mkdocs_yaml, nav_paths, scaffold
-from handbook.schema import PAGE_MODELS, BasePage
-from handbook.sources import read_docs
-from support import ROOT, build_site
+from handbook.tools.github_annotations import annotations
+from handbook.outputs.page_status import review_line_html
+from handbook.rules.placeholders import MARKER
+from handbook.content.registry import Article, Law
+from handbook.content.glossary import Term
+from handbook.content.review import add_months
+from handbook.rules.catalog import RULES
+from handbook.tools.scaffold import KINDS, ScaffoldError, add_to_nav, load_mkdocs_yaml, nav_paths, scaffold
+from handbook.content.schema import PAGE_MODELS, BasePage
+from handbook.content.sources import read_docs
+from site_build import ROOT, build_site
 
 TODAY = dt.date.today()
 GUIDE = ROOT / "docs" / "contributing" / "index.md"
@@ -210,7 +210,7 @@ def test_review_status_page_is_generated_from_the_data(project_copy):
     _set_reviewed(project_copy, target, TODAY)
     handbook = analyse_project(project_copy)
     title = handbook.pages[target].meta.title
-    generated = GENERATORS["review-status"](handbook, handbook.pages[maintainers])
+    generated = GENERATORS["review-status"].render(handbook, handbook.pages[maintainers], ())
     assert _row_of(generated, title).endswith("| 有效 |")
     # Every page with front matter has a row with its owner.
     for page in handbook.pages.values():
@@ -220,7 +220,7 @@ def test_review_status_page_is_generated_from_the_data(project_copy):
     months = handbook.pages[target].meta.review_months
     _set_reviewed(project_copy, target, add_months(TODAY, -months) - dt.timedelta(days=1))
     handbook = analyse_project(project_copy)
-    generated = GENERATORS["review-status"](handbook, handbook.pages[maintainers])
+    generated = GENERATORS["review-status"].render(handbook, handbook.pages[maintainers], ())
     row = _row_of(generated, title)
     assert row.endswith("| **已过期** |")
     assert generated.index(row) < generated.index("| 有效 |")  # most urgent first
@@ -230,13 +230,13 @@ def test_review_status_page_is_generated_from_the_data(project_copy):
 
     _set_reviewed(project_copy, target, add_months(TODAY, -months) + dt.timedelta(days=10))
     handbook = analyse_project(project_copy)
-    generated = GENERATORS["review-status"](handbook, handbook.pages[maintainers])
+    generated = GENERATORS["review-status"].render(handbook, handbook.pages[maintainers], ())
     assert _row_of(generated, title).endswith("| 即将到期 |")
 
 
 def test_registry_entries_are_listed_by_date_verified():
     handbook = analyse_project(ROOT)
-    generated = GENERATORS["registry-status"](handbook, handbook.pages["reference/maintainers.md"])
+    generated = GENERATORS["registry-status"].render(handbook, handbook.pages["reference/maintainers.md"], ())
     rows = [line for line in generated.splitlines()[2:] if line.startswith("| ")]
     assert len(rows) == len(handbook.registry.articles)
     dates = [row.split("|")[1].strip() for row in rows]
@@ -281,7 +281,7 @@ def _rule_ids_in_code() -> dict[str, tuple[str, str]]:
             elif isinstance(rule, ast.JoinedStr):
                 suffix = "".join(part.value for part in rule.values if isinstance(part, ast.Constant))
                 assert suffix.startswith("."), f"{where}: cannot read the rule id {ast.unparse(rule)}"
-                yaml_prefixes = {"frontmatter", "registry", "glossary"}
+                yaml_prefixes = {"frontmatter", "registry", "glossary", "procedures"}
                 for prefix in yaml_prefixes | (prefixes & yaml_prefixes):
                     found[prefix + suffix] = (name, where)
             else:
@@ -321,17 +321,17 @@ def test_guide_field_tables_are_generated_from_the_models():
     handbook = analyse_project(ROOT)
     guide_page = handbook.pages["contributing/index.md"]
     for page_type, model in PAGE_MODELS.items():
-        table = GENERATORS[f"fields-{page_type}"](handbook, guide_page)
+        table = GENERATORS[f"fields-{page_type}"].render(handbook, guide_page, ())
         for field in set(model.model_fields) - set(BasePage.model_fields):
             assert f"| `{field}` |" in table, (page_type, field)
         for section in model.required_sections:
             assert f"`## {section}`" in table
-    common = GENERATORS["fields-common"](handbook, guide_page)
+    common = GENERATORS["fields-common"].render(handbook, guide_page, ())
     for field in BasePage.model_fields:
         assert f"| `{field}` |" in common
     for name, model in (("fields-law", Law), ("fields-article", Article), ("fields-term", Term)):
         assert {row[0] for row in field_rows(model)} >= set(model.model_fields)
-        assert all(f"| `{field}` |" in GENERATORS[name](handbook, guide_page) for field in model.model_fields)
+        assert all(f"| `{field}` |" in GENERATORS[name].render(handbook, guide_page, ()) for field in model.model_fields)
 
 
 def test_guide_covers_the_editor_tasks():

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs_quiz.plugin import MkDocsQuizPlugin
 
-from handbook import render
-from handbook.findings import Finding
-from helpers import MODULE, run
+from handbook.outputs import render
+from handbook.content.findings import Finding
+from sample_content import MODULE, run
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from handbook.engine import analyse
+from handbook.pipeline import analyse
 from handbook.generators import GENERATORS, expand
 from handbook.generators.schedule import DAYS, Session, lay_out
-from handbook.sources import read_docs
-from helpers import MODULE, REGISTRY, TODAY
-from support import build_site
+from handbook.content.sources import read_docs
+from sample_content import MODULE, REGISTRY, TODAY
+from site_build import build_site
 
 
 M2 = """\
@@ -149,7 +149,7 @@ def handbook():
 
 
 def generate(handbook, name: str, path: str) -> str:
-    return GENERATORS[name](handbook, handbook.pages[path])
+    return GENERATORS[name].render(handbook, handbook.pages[path], ())
 
 
 def row(markdown: str, starts: str) -> str:
@@ -227,7 +227,7 @@ def test_lay_out_leaves_no_stub_shorter_than_an_hour():
 def test_schedule_warns_when_it_needs_more_than_two_weeks(handbook):
     long = dict(PAGES, **{"curriculum/m2.md": M2.replace("hours: 4.5", "hours: 40")})
     big = analyse(long, {"reference/laws.yml": REGISTRY}, set(), today=TODAY)
-    table = GENERATORS["schedule"](big, big.pages["program/syllabus.md"])
+    table = GENERATORS["schedule"].render(big, big.pages["program/syllabus.md"], ())
     assert "日程超过两周" in table and "（第 11 天）" in table
 
 
@@ -253,7 +253,7 @@ def test_coverage_counts_case_questions_and_groups_numbers_per_page(handbook):
     two = analyse(dict(PAGES, **{"curriculum/m1.md": MODULE.replace(
         '<quiz objectives="M1-O2 M1-O4">', '<quiz objectives="M1-O1 M1-O2 M1-O4">')}),
         {"reference/laws.yml": REGISTRY}, set(), today=TODAY)
-    assert "[M1 第1、2题](../curriculum/m1.md#自测题)" in row(GENERATORS["coverage"](two, two.pages["program/coverage.md"]),
+    assert "[M1 第1、2题](../curriculum/m1.md#自测题)" in row(GENERATORS["coverage"].render(two, two.pages["program/coverage.md"], ()),
                                                             "[M1-O1]")
 
 
@@ -262,7 +262,7 @@ def test_coverage_flags_objectives_without_questions(handbook):
     assert "共 8 个学习目标，8 个至少有一道自测题考查" in matrix and "⚠️" not in matrix
     added = M2.replace("    text: 确认还款承诺\n", "    text: 确认还款承诺\n  - id: M2-O5\n    text: 新增的目标\n")
     uncovered = analyse(dict(PAGES, **{"curriculum/m2.md": added}), {"reference/laws.yml": REGISTRY}, set(), today=TODAY)
-    matrix = GENERATORS["coverage"](uncovered, uncovered.pages["program/coverage.md"])
+    matrix = GENERATORS["coverage"].render(uncovered, uncovered.pages["program/coverage.md"], ())
     assert "⚠️ 无自测题 | 0 |" in row(matrix, "[M2-O5]")
     assert "共 9 个学习目标，8 个至少有一道自测题考查" in matrix and "!!! warning" in matrix and "    M2-O5：" in matrix
 
@@ -283,7 +283,7 @@ def test_case_table_escapes_pipes_in_summaries(handbook):
     piped = analyse(dict(PAGES, **{"cases/c1.md": CASE.replace("summary: 以合法途径替代上门施压",
                                                               "summary: 以合法途径 | 替代上门施压")}),
                     {"reference/laws.yml": REGISTRY}, set(), today=TODAY)
-    c1 = row(GENERATORS["case-table"](piped, piped.pages["cases/index.md"]), "[C1")
+    c1 = row(GENERATORS["case-table"].render(piped, piped.pages["cases/index.md"], ()), "[C1")
     assert "以合法途径 \\| 替代上门施压" in c1 and c1.count(" | ") == 3
 
 
@@ -389,6 +389,6 @@ def test_new_objective_without_questions_shows_as_uncovered(project_copy):
     handbook = analyse(*read_docs(docs))
     assert "M5-O9" in handbook.objectives()
     assert any(f.rule == "objectives.unassessed" and "M5-O9" in f.message for f in handbook.errors)
-    matrix = GENERATORS["coverage"](handbook, handbook.pages["program/coverage.md"])
+    matrix = GENERATORS["coverage"].render(handbook, handbook.pages["program/coverage.md"], ())
     assert "⚠️ 无自测题 | 0 |" in row(matrix, "[M5-O9]")
     assert "M5-O9：" in matrix

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from handbook import manual
+from handbook.outputs.pdf import manual
 
 MODULE_HTML = """\
 <article class="md-content__inner md-typeset">

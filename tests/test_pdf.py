@@ -16,11 +16,11 @@ from fontTools.ttLib import TTCollection, TTFont
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from handbook import answer_key
-from handbook.manual import WEB_ONLY_PAGES
+from handbook.outputs.pdf import answer_key
+from handbook.outputs.pdf.manual import WEB_ONLY_PAGES
 from handbook.check import GENERATED_FILES
-from handbook.engine import analyse
-from handbook.sources import read_docs
+from handbook.pipeline import analyse
+from handbook.content.sources import read_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_PATH = "downloads/handbook.pdf"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import a11y_html, chinese_search, progress_data, quiz_assets
-from handbook.engine import analyse
-from handbook.sources import read_docs
+from handbook.outputs import a11y as a11y_html, progress as progress_data, quiz_assets, search as chinese_search
+from handbook.pipeline import analyse
+from handbook.content.sources import read_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,7 +63,8 @@ def test_quiz_ui_is_hidden_from_search_and_restored_intact():
     for ui_text in ("测验进度", "已回答", "重置", "提交", ">#<", "正确：见"):
         assert ui_text not in result.html
     assert "三年" in result.html and "解析" in result.html  # question, options, explanation stay searchable
-    restored = quiz_assets.restore(result.html, result.hidden)
+    restored, missing = quiz_assets.restore(result.html, result.hidden)
+    assert missing == 0
     assert re.sub(r"\s+", "", restored) == re.sub(r"\s+", "", original)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import MODULE, REGISTRY, findings_of, line_of, module_with, run
+from sample_content import MODULE, REGISTRY, findings_of, line_of, module_with, run
 
 P = "curriculum/m1.md"
 
@@ -212,8 +212,8 @@ def test_registry_yaml_syntax():
 
 
 def test_glossary_rules():
-    from handbook.engine import analyse
-    from helpers import TODAY
+    from handbook.pipeline import analyse
+    from sample_content import TODAY
     glossary = "terms:\n  - term: 诉讼时效\n    definition: 请求法院保护民事权利的期间。\n    see: curriculum/none.md\n" \
                "  - term: 诉讼时效\n    definition: 重复的一条释义。\n" \
                "  - term: 支付令\n    definition: 见《民事诉讼法》第二百二十五条。\n"
@@ -236,7 +236,7 @@ def test_unbalanced_backtick_does_not_hide_a_later_quiz():
 
 
 def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
-    from handbook import render
+    from handbook.outputs import render
     text = module_with("要点。", "写法示例：`<quiz objectives=\"M1-O1\">` 与 `</quiz>`。")
     handbook = run({P: text})
     page = handbook.pages[P]
@@ -267,8 +267,8 @@ DATA_DEFECTS = [
 
 @pytest.mark.parametrize("rule, path, text, fragment", DATA_DEFECTS, ids=[d[0] for d in DATA_DEFECTS])
 def test_data_file_rule_reports_its_defect_on_the_right_line(rule, path, text, fragment):
-    from handbook.engine import analyse
-    from helpers import TODAY
+    from handbook.pipeline import analyse
+    from sample_content import TODAY
     data = {"reference/laws.yml": REGISTRY, "reference/glossary.yml": GLOSSARY, path: text}
     handbook = analyse({}, data, set(), today=TODAY)
     assert (path, line_of(text, fragment)) in findings_of(handbook, rule), [str(f) for f in handbook.findings]

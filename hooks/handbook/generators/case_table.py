@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..content.model import AnyPage, Handbook
 from . import cell, generator, link
-from .program_data import module_link, topic
+from .queries import module_link, topic
 
 
 def result_text(result) -> str:
@@ -17,7 +18,7 @@ def result_text(result) -> str:
 
 
 @generator("case-table")
-def case_table(handbook, page) -> str:
+def case_table(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     rows = ["| 案例 | 对应模块 | 背景与做法 | 结果 |", "|---|---|---|---|"]
     for case in handbook.cases:
         meta = case.meta

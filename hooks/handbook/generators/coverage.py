@@ -5,14 +5,15 @@ One table; a bold row opens each module, then one row per objective.
 
 from __future__ import annotations
 
+from ..content.model import AnyPage, Handbook
 from . import cell, generator, link
-from .program_data import id_link, illustrating, module_link, question_links, questions_by_objective
+from .queries import id_link, illustrating, module_link, question_links, questions_by_objective
 
 UNCOVERED = "⚠️ 无自测题"
 
 
 @generator("coverage")
-def coverage(handbook, page) -> str:
+def coverage(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     questions = questions_by_objective(handbook)
     rows = ["| 学习目标 | 考查它的自测题 | 题数 | 相关案例 | 相关演练 |", "|---|---|---|---|---|"]
     uncovered = []

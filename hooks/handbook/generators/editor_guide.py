@@ -14,14 +14,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..glossary import Term
-from ..registry import Article, Law
-from ..rule_catalog import RULES
-from ..schema import PAGE_MODELS, BasePage
+from ..content.glossary import Term
+from ..content.labels import PAGE_TYPE_LABELS
+from ..content.procedures import Procedure
+from ..content.registry import Article, Law
+from ..rules.catalog import RULES
+from ..content.schema import PAGE_MODELS, BasePage
 from . import cell, generator
 
 _TYPE_LABELS = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "是/否", "object": "对象"}
-_PAGE_TYPE_LABELS = {"module": "课程模块", "case": "案例", "drill": "模拟演练", "reference": "参考资料", "page": "普通页面"}
 
 
 def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
@@ -107,7 +108,7 @@ def field_table(model: type[BaseModel], skip: set[str] = frozenset()) -> str:
 def page_type_fields(page_type: str) -> str:
     model = PAGE_MODELS[page_type]
     common = set(BasePage.model_fields)
-    parts = [f"`type: {page_type}`（{_PAGE_TYPE_LABELS.get(page_type, page_type)}）在通用字段之外的字段：\n\n",
+    parts = [f"`type: {page_type}`（{PAGE_TYPE_LABELS.get(page_type, page_type)}）在通用字段之外的字段：\n\n",
              field_table(model, skip=common)]
     if model.required_sections:
         sections = " → ".join(f"`## {title}`" for title in model.required_sections)
@@ -128,14 +129,15 @@ def rule_table() -> str:
 
 
 def _register_page_type(page_type: str) -> None:
-    generator(f"fields-{page_type}")(lambda handbook, page: page_type_fields(page_type))
+    generator(f"fields-{page_type}")(lambda handbook, page, args: page_type_fields(page_type))
 
 
 for _page_type in PAGE_MODELS:
     _register_page_type(_page_type)
 
-generator("fields-common")(lambda handbook, page: field_table(BasePage))
-generator("fields-law")(lambda handbook, page: field_table(Law))
-generator("fields-article")(lambda handbook, page: field_table(Article))
-generator("fields-term")(lambda handbook, page: field_table(Term))
-generator("rule-table")(lambda handbook, page: rule_table())
+generator("fields-common")(lambda handbook, page, args: field_table(BasePage))
+generator("fields-law")(lambda handbook, page, args: field_table(Law))
+generator("fields-article")(lambda handbook, page, args: field_table(Article))
+generator("fields-term")(lambda handbook, page, args: field_table(Term))
+generator("fields-procedure")(lambda handbook, page, args: field_table(Procedure))
+generator("rule-table")(lambda handbook, page, args: rule_table())

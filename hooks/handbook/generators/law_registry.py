@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ..content.labels import CONFIDENCE_LABELS
+from ..content.model import AnyPage, Handbook
 from . import cell, generator, link
 
-_CONFIDENCE = {"PRIMARY": "原文核对", "SECONDARY": "二手资料，待核原文", "UNCONFIRMED": "未核实"}
 
 
 @generator("law-registry")
-def law_registry(handbook, page) -> str:
+def law_registry(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     registry = handbook.registry
     parts = []
     for law in registry.laws.values():
@@ -25,7 +26,7 @@ def law_registry(handbook, page) -> str:
             citing = handbook.citing_pages(law_id, number, sub)
             refs = "、".join(f"[{cell(p.meta.title if p.meta else p.path)}]({link(page, p.path)})" for p in citing) or "—"
             summary = cell(article.summary + (f"（{article.note}）" if article.note else ""))
-            parts.append(f"| {article.article} | {summary} | {_CONFIDENCE[article.confidence]} | "
+            parts.append(f"| {article.article} | {summary} | {CONFIDENCE_LABELS[article.confidence]} | "
                          f"{article.verified} | {refs} |")
         parts.append("")
     return "\n".join(parts)

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..review import DUE_SOON_DAYS, status
+from ..content.review import DUE_SOON_DAYS, status
+from ..content.labels import CONFIDENCE_LABELS, PAGE_TYPE_SHORT, REVIEW_STATE_LABELS
+from ..content.model import AnyPage, Handbook
 from . import cell, generator, link
 
-TYPE_LABELS = {"module": "模块", "case": "案例", "drill": "演练", "reference": "参考", "page": "页面"}
+
+def _state_text(state: str) -> str:
+    label = REVIEW_STATE_LABELS[state]
+    return f"**{label}**" if state == "overdue" else label
+
 _STATE_ORDER = {"overdue": 0, "due-soon": 1, "current": 2}
-_STATE_TEXT = {"overdue": "**已过期**", "due-soon": "即将到期", "current": "有效"}
-_CONFIDENCE = {"PRIMARY": "原文核对", "SECONDARY": "二手资料，待核原文", "UNCONFIRMED": "未核实"}
 
 
 def page_statuses(handbook):
@@ -23,7 +27,7 @@ def page_statuses(handbook):
 
 
 @generator("review-status")
-def review_status(handbook, page) -> str:
+def review_status(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     rows = page_statuses(handbook)
     counts = Counter(state.state for _, state in rows)
     lines = [f"统计日期：{handbook.today}（每次构建时重新计算）。共 {len(rows)} 个页面："
@@ -33,9 +37,9 @@ def review_status(handbook, page) -> str:
              "|---|---|---|---|---|---|---|"]
     for target, state in rows:
         meta = target.meta
-        lines.append(f"| [{cell(meta.title)}]({link(page, target.path)}) | {TYPE_LABELS.get(meta.type, meta.type)} | "
+        lines.append(f"| [{cell(meta.title)}]({link(page, target.path)}) | {PAGE_TYPE_SHORT.get(meta.type, meta.type)} | "
                      f"{cell(meta.owner)} | {state.reviewed} | {meta.review_months} | {state.due} | "
-                     f"{_STATE_TEXT[state.state]} |")
+                     f"{_state_text(state.state)} |")
     unreadable = sorted(path for path, target in handbook.pages.items() if target.meta is None)
     if unreadable:
         lines.append("\n以下页面的 front matter 有误，无法读取负责人和审核日期："
@@ -44,7 +48,7 @@ def review_status(handbook, page) -> str:
 
 
 @generator("registry-status")
-def registry_status(handbook, page) -> str:
+def registry_status(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     registry = handbook.registry
     entries = sorted(registry.articles.items(), key=lambda item: (item[1].verified, item[0]))
     if not entries:
@@ -55,5 +59,5 @@ def registry_status(handbook, page) -> str:
         name = f"《{law.aliases[0]}》" if law.aliases else law.name
         pages = len(handbook.citing_pages(law_id, number, sub))
         lines.append(f"| {article.verified} | {cell(name)} | {article.article} | "
-                     f"{_CONFIDENCE[article.confidence]} | {pages} |")
+                     f"{CONFIDENCE_LABELS[article.confidence]} | {pages} |")
     return "\n".join(lines) + "\n"

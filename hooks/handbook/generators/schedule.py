@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.model import AnyPage, Handbook
 from . import generator
-from .program_data import id_link, module_link, topic
+from .queries import id_link, module_link, topic
 
 DAY_MINUTES = 300      # at most 5 teaching hours a day (e.g. 3 in the morning, 2 in the afternoon)
 DAYS = 10              # two working weeks
@@ -96,7 +97,7 @@ def day_hours(minutes: int) -> str:
 
 
 @generator("schedule")
-def schedule(handbook, page) -> str:
+def schedule(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     days = lay_out(sessions(handbook, page))
     rows = ["| 日期 | 安排 | 学时 |", "|---|---|---|"]
     for number in range(1, max(len(days), DAYS) + 1):

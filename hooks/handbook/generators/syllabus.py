@@ -4,12 +4,13 @@ on a phone; the objective texts follow as lists."""
 
 from __future__ import annotations
 
+from ..content.model import AnyPage, Handbook
 from . import generator, link
-from .program_data import hours, id_link, illustrating, module_link
+from .queries import hours, id_link, illustrating, module_link
 
 
 @generator("syllabus")
-def syllabus(handbook, page) -> str:
+def syllabus(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     rows = ["| 顺序 | 模块 | 课时 | 学习目标 | 自测题 | 相关案例 | 相关演练 |",
             "|---|---|---|---|---|---|---|"]
     details = []

@@ -1,0 +1,1 @@
+"""The printable manual: chapters in navigation order, static quizzes, answer key, WeasyPrint."""

@@ -1,0 +1,77 @@
+"""The data behind the progress page (我的学习进度): every quiz page and its questions.
+
+Written at build time to ``assets/progress-data.json`` from the analysed
+handbook, so adding a module, case or question never needs a hand-kept list.
+The progress page's script (docs/assets/javascripts/progress.js) reads it and
+matches it with the answers mkdocs-quiz keeps in the browser's localStorage:
+key ``quiz_progress_`` + the page's URL path, value a JSON object
+``{"quiz-0": {"answered": true, "correct": false, "selectedValues": [...]}, ...}``
+(quiz ids number the quizzes of a page from 0, in page order).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..upstream import QUIZ_STORAGE_PREFIX
+from ..content.labels import PAGE_TYPE_LABELS, PAGE_TYPE_ORDER
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from ..content.model import Handbook, Page
+
+DATA_PATH = "assets/progress-data.json"
+PROGRESS_PAGE = "progress.md"
+SCRIPT_PATH = "assets/javascripts/progress.js"
+STYLE_PATH = "assets/stylesheets/progress.css"
+QUIZ_SECTION_ANCHOR = "自测题"
+
+
+
+def _entry(page: "Page", kind: str, url: str, title: str | None) -> dict:
+    meta = page.meta
+    count = len(page.quizzes)
+    entry = {
+        "id": getattr(meta, "id", None) or page.path,
+        "kind": kind,
+        "title": title or getattr(meta, "title", page.path),
+        "path": page.path,
+        "url": url,
+        "anchor": QUIZ_SECTION_ANCHOR,
+        "questions": count,
+        "quizIds": [f"quiz-{index}" for index in range(count)],
+    }
+    if kind == "module":
+        entry["hours"] = getattr(meta, "hours", None)
+    if kind in ("case", "drill"):
+        entry["modules"] = list(getattr(meta, "modules", []) or [])
+    return entry
+
+
+def build(handbook: "Handbook", url_of: Callable[[str], str | None],
+          title_of: Callable[[str], str | None] = lambda path: None) -> dict:
+    """Progress data for every page with at least one quiz.
+
+    ``url_of`` maps a docs-relative path to the page's site-relative URL
+    (e.g. ``curriculum/m1-legal-compliance/``), or None if the page is not built;
+    ``title_of`` gives the page's navigation title (模块一 法律与合规), if any,
+    else the front-matter title is used.
+    """
+    pages = []
+    for kind in PAGE_TYPE_ORDER:
+        for page in handbook.of_type(kind):
+            url = url_of(page.path)
+            if page.quizzes and url is not None:
+                pages.append(_entry(page, kind, url, title_of(page.path)))
+    return {
+        "version": 1,
+        "storagePrefix": QUIZ_STORAGE_PREFIX,
+        "groups": [{"kind": kind, "label": label} for kind, label in PAGE_TYPE_LABELS.items()
+                   if any(entry["kind"] == kind for entry in pages)],
+        "pages": pages,
+        "totalQuestions": sum(entry["questions"] for entry in pages),
+    }
+
+
+def to_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

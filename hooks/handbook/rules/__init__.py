@@ -1,0 +1,43 @@
+"""Content rules, one module per rule family. Each takes parsed content and
+returns findings; ``check_handbook`` runs them all over a loaded handbook.
+
+``generate.*`` (generator markers) is checked by ``generators.markers``,
+because only the generators know their arguments.
+"""
+
+from __future__ import annotations
+
+from ..content.citations import Citation
+from ..content.findings import Finding
+from ..content.model import AnyPage, Handbook
+from . import citations, html_safety, images, links, objectives, pages, placeholders, review, sections
+
+
+def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
+    """Rules that look at one page alone."""
+    body, first = page.split.body, page.split.body_first_line
+    found = citations.check_citations(page.path, page.citations, handbook.registry)
+    found += html_safety.check_html(page.path, body, first)
+    found += images.check_images(page.path, body, first)
+    found += placeholders.check_placeholders(page.path, page.split)
+    if page.meta is not None:
+        found += sections.check_sections(page.path, page.meta.type, page.meta.required_sections, page.headings, first)
+        found += review.check_review(page.path, page.meta_lines.get(("reviewed",), 1), page.meta.reviewed,
+                                     page.meta.review_months, handbook.today)
+    return found
+
+
+def check_handbook(handbook: Handbook, known_files: set[str],
+                   data_citations: dict[str, list[Citation]]) -> list[Finding]:
+    found: list[Finding] = []
+    for path, cited in data_citations.items():
+        found += citations.check_citations(path, cited, handbook.registry)
+    for page in handbook.pages.values():
+        found += check_page(page, handbook)
+    found += links.check_all_links(handbook, known_files)
+    found += pages.check_page_ids(handbook)
+    found += pages.check_module_references(handbook)
+    found += objectives.check_unique_ids(handbook)
+    found += objectives.check_questions(handbook)
+    found += objectives.check_assessed(handbook)
+    return found

@@ -1,0 +1,33 @@
+"""Rules across pages: page ids are unique, cases and drills name existing modules."""
+
+from __future__ import annotations
+
+from ..content.findings import Finding, error
+from ..content.model import Handbook
+from ..content.schema import CasePage, DrillPage
+
+
+def check_page_ids(handbook: Handbook) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for page in handbook.pages.values():
+        if page.id is None:
+            continue
+        if page.id in seen:
+            findings.append(error(page.path, page.meta_lines.get(("id",), 1), "page.duplicate-id",
+                                  f"编号 {page.id} 已被 {seen[page.id]} 使用。请换一个未使用的编号。"))
+        else:
+            seen[page.id] = page.path
+    return findings
+
+
+def check_module_references(handbook: Handbook) -> list[Finding]:
+    findings: list[Finding] = []
+    known = "、".join(module.meta.id for module in handbook.modules) or "（尚无模块）"
+    for page in [*handbook.cases, *handbook.drills]:
+        meta: CasePage | DrillPage = page.meta
+        for index, module_id in enumerate(meta.modules):
+            if handbook.module_by_id(module_id) is None:
+                findings.append(error(page.path, page.meta_lines.get(("modules", index), 1), "page.unknown-module",
+                                      f"modules 中的 {module_id} 不是已有的模块编号。现有模块：{known}。"))
+    return findings

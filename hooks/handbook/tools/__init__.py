@@ -1,0 +1,1 @@
+"""Command-line tools for editors and CI: scaffolding new pages, GitHub annotations."""

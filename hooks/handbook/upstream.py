@@ -1,0 +1,105 @@
+"""Every assumption this project makes about the internals of Material for
+MkDocs and mkdocs-quiz, in one place, with the versions they were written for.
+
+Material and mkdocs-quiz are used through their public configuration where
+possible. Where that is not enough, the code below reaches into their output:
+a minified search worker, the CSS/JS mkdocs-quiz inlines into pages, the
+localStorage keys it writes, and six forked theme templates. When either
+package is upgraded, read this file top to bottom: ``check_versions`` warns at
+``on_config`` (and fails a strict build) until the versions here are updated,
+and every workaround warns when it finds nothing to work on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Final
+
+
+@dataclass(frozen=True)
+class Package:
+    distribution: str
+    version: str          # the version every assumption below was checked against
+
+
+MATERIAL: Final = Package("mkdocs-material", "9.8.2")
+MKDOCS_QUIZ: Final = Package("mkdocs-quiz", "1.7.1")
+MKDOCS: Final = Package("mkdocs", "1.6.1")
+PACKAGES: Final = (MKDOCS, MATERIAL, MKDOCS_QUIZ)
+
+# --- Material ---------------------------------------------------------------------
+
+# Templates in overrides/ that are copies of Material's, changed in a few lines.
+# tests/test_upstream.py compares each with the installed original through the
+# recorded patch in tests/upstream/<name>.diff.
+FORKED_TEMPLATES: Final = (
+    "partials/actions.html",
+    "partials/nav-item.html",
+    "partials/path.html",
+    "partials/search.html",
+    "partials/source.html",
+    "partials/toc-item.html",
+)
+
+# The search worker the theme copies into the site, and the loop in it that
+# segments a Chinese query: it never tries the whole query (``j < length``).
+SEARCH_WORKER_GLOB: Final = "assets/javascripts/workers/search.*.js"
+SEARCH_SEGMENTER_LOOP: Final = re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
+SEARCH_INDEX: Final = "search/search_index.json"
+
+# --- mkdocs-quiz --------------------------------------------------------------------
+
+# Blocks mkdocs-quiz appends to every page, recognised by their content:
+# (bundle name, file extension, tag, content marker). First match wins.
+QUIZ_ASSET_KINDS: Final[tuple[tuple[str, str, str, re.Pattern[str]], ...]] = (
+    ("quiz", "css", "style", re.compile(r"\.quiz[-\s{.,:]")),
+    ("quiz", "js", "script", re.compile(r"quiz_progress_|quizTracker")),
+    ("quiz-settings", "js", "script", re.compile(r"window\.mkdocsQuiz(?:Translations|Config)\s*=|quiz-auto-number")),
+    ("quiz-confetti", "js", "script", re.compile(r"JSConfetti")),
+)
+# Order in which those scripts must run: globals first, quiz.js last.
+QUIZ_SCRIPT_ORDER: Final = ("quiz-confetti", "quiz-settings", "quiz")
+# One rendered question.
+QUIZ_DIV: Final = re.compile(r'<div class="quiz(?:\s[^"]*)?"')
+# The progress sidebar (desktop) and bar (phone) quiz.js moves into the table of contents.
+QUIZ_SIDEBAR_START: Final = re.compile(r'<(?P<tag>div|nav)\b[^>]*\bid="quiz-progress-(?:sidebar|mobile)"[^>]*>')
+# Quiz UI kept out of the search index: progress sidebars, buttons, "#" links, per-answer feedback.
+QUIZ_UI_START: Final = re.compile(
+    r'<(?P<tag>div|nav|a|button)\b(?=[^>]*\b(?:id="quiz-progress-(?:sidebar|mobile)"|'
+    r'class="(?:quiz-header-link|quiz-button|answer-feedback|md-button[^"]*quiz-(?:results|intro)-reset)[\s"]))[^>]*>'
+)
+# localStorage key of a page's answers: prefix + the page's URL path. Also used
+# by docs/assets/javascripts/quiz-fixes.js and progress.js (which reads it from progress-data.json).
+QUIZ_STORAGE_PREFIX: Final = "quiz_progress_"
+# The line grammar of quiz blocks is imported from mkdocs_quiz.parsing (CHECKBOX_REGEX,
+# FEEDBACK_REGEX, FILL_BLANK_REGEX, collect_feedback) by content/quizzes.py.
+
+
+def installed_version(distribution: str) -> str | None:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def check_versions(installed: dict[str, str | None] | None = None) -> list[str]:
+    """A warning (Chinese, for whoever upgrades) for each package whose installed
+    version differs from the one the assumptions were written for."""
+    warnings = []
+    for package in PACKAGES:
+        found = (installed or {}).get(package.distribution) if installed is not None else \
+            installed_version(package.distribution)
+        if found != package.version:
+            warnings.append(
+                f"上游版本变化：安装的 {package.distribution} 是 {found or '（未安装）'}，本项目对它的内部假设是按 "
+                f"{package.version} 写的。请逐条核对 hooks/handbook/upstream.py 中的假设（运行 make test，"
+                "tests/test_upstream.py 会比对被复制的模板），确认后把这里的版本号改为新版本。")
+    return warnings
+
+
+def minify_drops_comments(htmlmin_options: dict[str, object] | None) -> bool:
+    """The quiz UI is parked in HTML comments between two page events
+    (outputs/quiz_assets.py); a minifier that removes comments would delete it."""
+    return bool((htmlmin_options or {}).get("remove_comments"))
