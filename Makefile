@@ -66,7 +66,7 @@ bench: $(STAMP) $(SYSTEM_STAMP)
 ## new: scaffold a page from templates/ and add it to the nav, e.g.
 ##   make new TYPE=case SLUG=payment-plan TITLE="分期还款方案的谈判" MODULES="M2 M4" OWNER=案例教学组
 new: $(STAMP)
-	$(BIN)/python -m handbook.scaffold "$(TYPE)" "$(SLUG)" --title "$(TITLE)" $(if $(MODULES),--modules $(MODULES)) $(if $(OWNER),--owner "$(OWNER)") $(if $(HOURS),--hours $(HOURS)) $(if $(MINUTES),--minutes $(MINUTES))
+	$(BIN)/python -m handbook.tools.scaffold "$(TYPE)" "$(SLUG)" --title "$(TITLE)" $(if $(MODULES),--modules $(MODULES)) $(if $(OWNER),--owner "$(OWNER)") $(if $(HOURS),--hours $(HOURS)) $(if $(MINUTES),--minutes $(MINUTES))
 
 clean:
 	rm -rf site $(VENV)

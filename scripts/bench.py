@@ -62,7 +62,7 @@ def mkdocs(config: Path, site: Path, strict: bool = True) -> list[str]:
 # only what validation itself adds is timed.
 _VALIDATION = ("import mkdocs.plugins, mkdocs_quiz.plugin, material.plugins.search.plugin, yaml, markdown, time;"
                "t = time.perf_counter();"
-               "from pathlib import Path; from handbook.engine import analyse; from handbook.sources import read_docs;"
+               "from pathlib import Path; from handbook.pipeline import analyse; from handbook.content.sources import read_docs;"
                "analyse(*read_docs(Path('docs'))); print(time.perf_counter() - t)")
 
 

@@ -1,6 +1,6 @@
 """Template placeholders that an editor has not replaced yet.
 
-``make new`` (``handbook.scaffold``) writes pages whose unfinished parts carry
+``make new`` (``handbook.tools.scaffold``) writes pages whose unfinished parts carry
 the marker 【待填写】. Every line that still contains it is a finding, so a
 scaffolded page builds for preview (``make serve``) but cannot be published
 until it is filled in. Code and HTML comments are ignored, so the editor guide

@@ -1,6 +1,6 @@
 """Turn `make check` output into GitHub Actions annotations.
 
-Usage in CI: ``python -m handbook.github_annotations findings.txt``. Each
+Usage in CI: ``python -m handbook.tools.github_annotations findings.txt``. Each
 finding line ``docs/path:line [rule] message （错误）`` becomes
 ``::error file=docs/path,line=N,title=rule::message`` so the pull request shows
 the problem on the changed line; reminders become ``::warning``.

@@ -2,7 +2,7 @@
 to the navigation.
 
 Usage (from the repository root):
-    python -m handbook.scaffold case c5-payment-plan --title "分期方案的谈判" [--modules M2 M4]
+    python -m handbook.tools.scaffold case c5-payment-plan --title "分期方案的谈判" [--modules M2 M4]
 
 The page gets valid front matter (today's date, the next free id), every
 required section and placeholder text marked 【待填写】, which ``make check``
