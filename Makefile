@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench new clean pdf pdf-preview
+.PHONY: serve build check test test-fast lint bench new clean pdf pdf-preview
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -55,9 +55,20 @@ pdf-preview: pdf
 check: $(STAMP)
 	$(BIN)/python -m handbook.check docs
 
-## test: every test (unit, property-based, strict build, browser and accessibility)
-test: $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
+## test: lint and types, then every test (unit, property-based, strict build, PDF, browser and accessibility)
+test: lint $(STAMP) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## test-fast: the unit tests only (no site build, PDF or browser), for the edit-test loop
+test-fast: $(STAMP)
+	HANDBOOK_FAST_TESTS=1 $(BIN)/python -m pytest -m unit -q
+
+## lint: ruff over all Python; mypy strict over the engine (hooks/handbook), default over adapters and tests
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/mypy --strict hooks/handbook
+	$(BIN)/mypy hooks/*.py tests/*.py
+	$(BIN)/mypy tests/browser
 
 ## bench: performance table (build, hook overhead, growth, page weight, PDF); LIGHTHOUSE=1 adds Lighthouse
 bench: $(STAMP) $(SYSTEM_STAMP)

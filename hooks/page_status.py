@@ -12,7 +12,7 @@ from handbook.outputs.page_status import edition_footer, review_line_html
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    edition = (config.extra or {}).get("edition")
+    edition = config.extra.get("edition") if config.extra else None
     if edition:
         config.copyright = edition_footer(config.copyright, str(edition))
     return config

@@ -50,7 +50,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     settings = assemble.Settings(
         title=config.site_name, organisation=config.site_author or "", subtitle=config.site_description or "",
-        notice=config.copyright or "", edition=os.environ.get("HANDBOOK_EDITION") or (config.extra or {}).get("edition"),
+        notice=config.copyright or "",
+        edition=os.environ.get("HANDBOOK_EDITION") or (config.extra.get("edition") if config.extra else None),
         docs_dir=Path(config.docs_dir), site_dir=site_dir, site_url=config.site_url or "")
     document_html, warnings = assemble.document(build.handbook, build.nav.items if build.nav else [],
                                                 build.articles, settings, dt.date.today())

@@ -41,7 +41,7 @@ _MEASURE = ("import resource, subprocess, sys;"
 def timed(command: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, int]:
     """(seconds, peak KiB) of one run; raises if the command fails."""
     started = time.perf_counter()
-    result = subprocess.run([PYTHON, "-c", _MEASURE, *command], cwd=cwd, env=env or ENV,
+    result = subprocess.run([PYTHON, "-c", _MEASURE, *command], cwd=cwd, env=env or ENV, check=False,
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode:
@@ -113,7 +113,8 @@ def grow(project: Path, target_pages: int) -> int:
             if count >= target_pages:
                 break
             offset = 100 * copy_number
-            text = _ID.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + offset}", template.read_text(encoding="utf-8"))
+            text = _ID.sub(lambda m, offset=offset: f"{m.group(1)}{int(m.group(2)) + offset}",
+                           template.read_text(encoding="utf-8"))
             # copies of cases and drills illustrate the copied modules
             (template.parent / f"copy{copy_number}-{template.name}").write_text(text, encoding="utf-8")
             count += 1
@@ -169,7 +170,7 @@ def first_visit(url: str) -> tuple[int, int, int, int]:
             "--disable-component-update", "--disable-sync"])
         page = browser.new_page()
         responses = []
-        page.on("response", lambda response: responses.append(response))
+        page.on("response", responses.append)
         page.goto(url, wait_until="networkidle")
         transferred = decoded = 0
         for response in responses:
@@ -193,7 +194,7 @@ def table(title: str, header: list[str], rows: list[list[str]]) -> None:
         print("| " + " | ".join(row) + " |")
 
 
-def main() -> int:
+def main() -> int:  # noqa: PLR0915 - one table after another, read top to bottom
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-pdf", action="store_true")
@@ -244,7 +245,8 @@ def main() -> int:
                 base + PLAIN_PAGE.removesuffix("index.html"))
         finally:
             server.shutdown()
-        table("页面重量（gzip 传输，与静态托管相同）", ["页面", "HTML", "首次访问：传输 / 解压后", "请求数", "第三方请求", "预算"], [
+        columns = ["页面", "HTML", "首次访问：传输 / 解压后", "请求数", "第三方请求", "预算"]
+        table("页面重量（gzip 传输，与静态托管相同）", columns, [
             [PLAIN_PAGE, f"{plain_html / 1024:.1f} KB", f"{plain_sent / 1024:.0f} KB / {plain_total / 1024:.0f} KB",
              str(plain_requests), str(plain_foreign), "HTML ≤ 25 KB；第三方 0"],
             [QUIZ_PAGE, f"{quiz_html / 1024:.1f} KB", f"{quiz_sent / 1024:.0f} KB / {quiz_total / 1024:.0f} KB",
@@ -256,7 +258,8 @@ def main() -> int:
             seconds, memory = timed(mkdocs(ROOT / "mkdocs.yml", work / "site-pdf"), env=pdf_env)
             pdfs = list((work / "site-pdf").rglob("*.pdf"))
             size = f"{pdfs[0].stat().st_size / 1024 / 1024:.1f} MiB" if pdfs else "未生成"
-            table("PDF 手册", ["项目", "结果"], [["网站 + PDF 构建（1 次）", f"{seconds:.1f} s，峰值内存 {memory / 1024:.0f} MiB"],
+            build_row = ["网站 + PDF 构建（1 次）", f"{seconds:.1f} s，峰值内存 {memory / 1024:.0f} MiB"]
+            table("PDF 手册", ["项目", "结果"], [build_row,
                                               ["PDF 文件", size]])
 
         if args.lighthouse:
@@ -281,7 +284,8 @@ def lighthouse(site: Path, runs: int) -> None:
                     [str(tool), base + page, "--quiet", "--output=json", "--output-path=stdout",
                      "--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run "
                      "--disable-background-networking --disable-component-update --disable-sync"],
-                    capture_output=True, text=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+                    check=False, capture_output=True, text=True,
+                    env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
                 report = json.loads(result.stdout)
                 for key, category in report["categories"].items():
                     scores.setdefault(key, []).append(category["score"] * 100)

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from site_build import ROOT, build_site
 
 
@@ -26,3 +25,24 @@ def project_copy(tmp_path) -> Path:
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules",
                                                                   "__pycache__", ".pytest_cache", ".hypothesis"))
     return target
+
+
+# Fixtures that build the site: a test using one is a `build` test.
+_BUILD_FIXTURES = {"built_site", "site_url", "mini_project"}
+_SLOW_MARKERS = ("browser", "pdf", "build")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test by what it needs, so `make test-fast` (-m unit) runs only plain-function tests.
+    Browser and PDF tests are marked by where they live; a test that calls build_site() itself
+    carries @pytest.mark.build (site_build.build_site refuses to run in the fast lane otherwise)."""
+    for item in items:
+        path = Path(str(item.fspath))
+        if "browser" in path.parts:
+            item.add_marker(pytest.mark.browser)
+        elif path.name == "test_pdf.py":
+            item.add_marker(pytest.mark.pdf)
+        elif _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+        if not any(item.get_closest_marker(name) for name in _SLOW_MARKERS):
+            item.add_marker(pytest.mark.unit)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handbook.outputs.pdf import answer_key
 from handbook.content.markdown import headings
 from handbook.content.quizzes import find_quizzes
+from handbook.outputs.pdf import answer_key
 
 BODY = """\
 ## 培训内容

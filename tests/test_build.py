@@ -7,9 +7,8 @@ import json
 import shutil
 
 import pytest
-
-from site_build import ROOT, build_site
 from sample_content import MODULE, REGISTRY, line_of
+from site_build import ROOT, build_site
 
 
 def test_real_handbook_builds_in_strict_mode(built_site):

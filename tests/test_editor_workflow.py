@@ -12,30 +12,28 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import difflib
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import BaseModel
+from site_build import ROOT, build_site
 
-from handbook.pipeline import analyse
+from handbook.content.glossary import Term
+from handbook.content.registry import Article, Law
+from handbook.content.review import add_months
+from handbook.content.schema import PAGE_MODELS, BasePage
+from handbook.content.sources import read_docs
 from handbook.generators import GENERATORS
 from handbook.generators.editor_guide import field_rows, rule_table
 from handbook.generators.review_status import page_statuses
-from handbook.tools.github_annotations import annotations
 from handbook.outputs.page_status import review_line_html
-from handbook.rules.placeholders import MARKER
-from handbook.content.registry import Article, Law
-from handbook.content.glossary import Term
-from handbook.content.review import add_months
+from handbook.pipeline import analyse
 from handbook.rules.catalog import RULES
+from handbook.rules.placeholders import MARKER
+from handbook.tools.github_annotations import github_commands
 from handbook.tools.scaffold import KINDS, ScaffoldError, add_to_nav, load_mkdocs_yaml, nav_paths, scaffold
-from handbook.content.schema import PAGE_MODELS, BasePage
-from handbook.content.sources import read_docs
-from site_build import ROOT, build_site
 
 TODAY = dt.date.today()
 GUIDE = ROOT / "docs" / "contributing" / "index.md"
@@ -123,6 +121,7 @@ def test_filling_the_placeholders_leaves_a_clean_page(project_copy, page_type, s
     assert page_findings(analyse_project(project_copy), path) == []
 
 
+@pytest.mark.build
 def test_scaffolded_case_builds_in_strict_mode_once_filled(project_copy, tmp_path):
     created = scaffold("case", "walkthrough", "演练用案例", project_copy, modules=["M2"], owner="案例教学组", today=TODAY)
     unfilled = build_site(project_copy, tmp_path / "unfilled")
@@ -279,7 +278,7 @@ def _rule_ids_in_code() -> dict[str, tuple[str, str]]:
             if isinstance(rule, ast.Constant) and isinstance(rule.value, str):
                 found[rule.value] = (name, where)
             elif isinstance(rule, ast.JoinedStr):
-                suffix = "".join(part.value for part in rule.values if isinstance(part, ast.Constant))
+                suffix = "".join(str(part.value) for part in rule.values if isinstance(part, ast.Constant))
                 assert suffix.startswith("."), f"{where}: cannot read the rule id {ast.unparse(rule)}"
                 yaml_prefixes = {"frontmatter", "registry", "glossary", "procedures"}
                 for prefix in yaml_prefixes | (prefixes & yaml_prefixes):
@@ -329,9 +328,10 @@ def test_guide_field_tables_are_generated_from_the_models():
     common = GENERATORS["fields-common"].render(handbook, guide_page, ())
     for field in BasePage.model_fields:
         assert f"| `{field}` |" in common
-    for name, model in (("fields-law", Law), ("fields-article", Article), ("fields-term", Term)):
-        assert {row[0] for row in field_rows(model)} >= set(model.model_fields)
-        assert all(f"| `{field}` |" in GENERATORS[name].render(handbook, guide_page, ()) for field in model.model_fields)
+    data_models: tuple[tuple[str, type[BaseModel]], ...] = (("fields-law", Law), ("fields-article", Article), ("fields-term", Term))
+    for name, data_model in data_models:
+        assert {row[0] for row in field_rows(data_model)} >= set(data_model.model_fields)
+        assert all(f"| `{field}` |" in GENERATORS[name].render(handbook, guide_page, ()) for field in data_model.model_fields)
 
 
 def test_guide_covers_the_editor_tasks():
@@ -458,7 +458,7 @@ def test_findings_become_github_annotations():
     output = ("docs/cases/c5-x.md:12 [quiz.no-correct] 第 1 题没有正确答案。请把正确选项写成 “- [x] …”。 （错误）\n"
               "docs/index.md:5 [review.overdue] 本页已于 2026-01-01 到期，请复核。 （提醒）\n"
               "检查了 2 个页面：1 个错误，1 个提醒（0.10 秒）。\n")
-    assert annotations(output) == [
+    assert github_commands(output) == [
         "::error file=docs/cases/c5-x.md,line=12,title=quiz.no-correct::第 1 题没有正确答案。请把正确选项写成 “- [x] …”。",
         "::warning file=docs/index.md,line=5,title=review.overdue::本页已于 2026-01-01 到期，请复核。",
     ]

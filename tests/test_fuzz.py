@@ -5,15 +5,14 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs_quiz.plugin import MkDocsQuizPlugin
-
-from handbook.outputs import render
-from handbook.content.findings import Finding
 from sample_content import MODULE, run
+
+from handbook.content.findings import Finding
+from handbook.outputs import render
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-yaml_chars = st.sampled_from(list("abc:-[]{}#'\"|>&*!%@`, \t\n") + ["type", "module", "id", "M1", "reviewed",
-                                                                    "2026-13-45", "hours", "objectives", "- id:", "：", "法"])
+yaml_chars = st.sampled_from([*list("abc:-[]{}#'\"|>&*!%@`, \t\n"), "type", "module", "id", "M1", "reviewed", "2026-13-45", "hours", "objectives", "- id:", "：", "法"])
 front_matter_text = st.lists(yaml_chars, max_size=60).map("".join)
 
 quiz_lines = st.sampled_from([
@@ -60,7 +59,7 @@ def test_random_quizzes_never_raise_and_valid_ones_parse_in_mkdocs_quiz(attrs, b
     for quiz in page.quizzes:
         if quiz.is_valid and quiz.kind != "fill":
             inner = quiz.source.split(">", 1)[1].rsplit("</quiz>", 1)[0]
-            lines = [line for line in inner.strip("\n").split("\n")]
+            lines = list(inner.strip("\n").split("\n"))
             # mkdocs-quiz itself must accept every quiz our checker accepts.
             question, answers, correct, _, _ = plugin._parse_quiz_question_and_answers(lines)
             assert question.strip() and len(answers) >= 2 and correct

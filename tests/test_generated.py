@@ -8,14 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
-
-from handbook.pipeline import analyse
-from handbook.generators import GENERATORS, expand
-from handbook.generators.schedule import DAYS, Session, lay_out
-from handbook.content.sources import read_docs
 from sample_content import MODULE, REGISTRY, TODAY
 from site_build import build_site
 
+from handbook.content.sources import read_docs
+from handbook.generators import GENERATORS, expand
+from handbook.generators.schedule import DAYS, Session, lay_out
+from handbook.pipeline import analyse
 
 M2 = """\
 ---
@@ -340,7 +339,9 @@ results:
 
 def _add_hours(module: Path, extra: float) -> None:
     text = module.read_text(encoding="utf-8")
-    old = float(re.search(r"^hours:\s*([0-9.]+)\s*$", text, re.MULTILINE).group(1))
+    found = re.search(r"^hours:\s*([0-9.]+)\s*$", text, re.MULTILINE)
+    assert found is not None
+    old = float(found.group(1))
     module.write_text(re.sub(r"^hours:.*$", f"hours: {old + extra:g}", text, count=1, flags=re.MULTILINE),
                       encoding="utf-8")
 
@@ -348,11 +349,13 @@ def _add_hours(module: Path, extra: float) -> None:
 def _add_objective(module: Path, objective_id: str, text: str) -> None:
     source = module.read_text(encoding="utf-8")
     heading = re.search(r"^objectives:[ \t]*\n(?P<indent>[ \t]*)- ", source, re.MULTILINE)
+    assert heading is not None
     indent = heading.group("indent")
     item = f"{indent}- id: {objective_id}\n{indent}  text: {text}\n"
     module.write_text(source[:heading.start("indent")] + item + source[heading.start("indent"):], encoding="utf-8")
 
 
+@pytest.mark.build
 def test_changed_data_changes_the_built_pages(project_copy, tmp_path):
     docs = project_copy / "docs"
     before = analyse(*read_docs(docs))
@@ -362,6 +365,7 @@ def test_changed_data_changes_the_built_pages(project_copy, tmp_path):
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     anchor = re.search(r"^( +)- [^\n]*cases/c4-[^\n]*\n", text, re.MULTILINE)
+    assert anchor is not None
     config.write_text(text[:anchor.end()] + f"{anchor.group(1)}- 案例五 测试: cases/c5-test.md\n" + text[anchor.end():],
                       encoding="utf-8")
 

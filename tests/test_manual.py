@@ -110,6 +110,9 @@ def test_appendix_with_chapters_lists_them():
     html = manual.document(manual.Cover("T", "O", "E", "B"), [], [manual.Appendix("可打印表单", [form], intro="复印使用")])
     soup = BeautifulSoup(html, "html.parser")
     part = soup.find(id="appendix-1")
-    assert part.find("h1").get_text() == "附录一 可打印表单"
-    assert part.select_one(".hb-appendix-list a")["href"] == "#ch-program-forms-a"
+    assert part is not None
+    heading, entry = part.find("h1"), part.select_one(".hb-appendix-list a")
+    assert heading is not None and entry is not None
+    assert heading.get_text() == "附录一 可打印表单"
+    assert entry["href"] == "#ch-program-forms-a"
     assert [li.get_text() for li in soup.select(".hb-toc li")] == ["附录一 可打印表单", "签到表"]

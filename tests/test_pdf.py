@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from fontTools.ttLib import TTCollection, TTFont
+from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
+from handbook.check import GENERATED_FILES
+from handbook.content.sources import read_docs
 from handbook.outputs.pdf import answer_key
 from handbook.outputs.pdf.manual import WEB_ONLY_PAGES
-from handbook.check import GENERATED_FILES
 from handbook.pipeline import analyse
-from handbook.content.sources import read_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_PATH = "downloads/handbook.pdf"
@@ -34,7 +34,7 @@ def manual(tmp_path_factory) -> dict:
     started = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "ENABLE_PDF_EXPORT": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+                            cwd=ROOT, env=env, check=False, capture_output=True, text=True, timeout=900)
     seconds = time.perf_counter() - started
     assert result.returncode == 0, f"strict PDF build failed:\n{result.stdout}\n{result.stderr}"
     pdf = site / PDF_PATH
@@ -50,7 +50,9 @@ def manual(tmp_path_factory) -> dict:
             if isinstance(item, list):
                 walk(item, depth + 1)
             else:
-                outline.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+                number = reader.get_destination_page_number(item)
+                assert number is not None
+                outline.append((depth, item.title, number + 1))
     walk(reader.outline, 1)
     print(f"\nPDF manual: {len(reader.pages)} pages, {pdf.stat().st_size / 1e6:.1f} MB, build {seconds:.0f} s")
     return {"path": pdf, "site": site, "reader": reader, "pages": pages, "outline": outline, "log": result.stderr}
@@ -234,7 +236,7 @@ def test_every_quiz_question_is_numbered_in_the_text_and_answered_in_the_key(man
             assert question in key, f"{label} ({page.path}:{quiz.line}) is missing from 答案与解析"
             if prefix:
                 assert label in key and label in body.replace(key, ""), f"{label} is not numbered in the text"
-            for answer in answer_key.entries([answer_key.ChapterQuizzes(prefix, "", [quiz])])[0].answers_html:
+            for answer in answer_key.entries([answer_key.ChapterQuizzes(prefix or "", "", [quiz])])[0].answers_html:
                 assert _flat(BeautifulSoup(answer, "html.parser").get_text()) in key
     assert total >= 20
 

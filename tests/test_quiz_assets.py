@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from handbook.outputs import a11y as a11y_html, progress as progress_data, quiz_assets, search as chinese_search
-from handbook.pipeline import analyse
 from handbook.content.sources import read_docs
+from handbook.outputs import a11y as a11y_html
+from handbook.outputs import progress as progress_data
+from handbook.outputs import quiz_assets
+from handbook.outputs import search as chinese_search
+from handbook.pipeline import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,8 +86,9 @@ def test_unknown_scripts_are_left_alone():
 def test_head_tags_are_relative_and_ordered():
     bundles = quiz_assets.process(QUIZ_HTML + TAIL).bundles
     tags = quiz_assets.head_tags(bundles, "curriculum/m1-legal-compliance/")
-    order = [tags.index(".css"), tags.index("quiz-settings."), tags.index("quiz-fixes.js"),
-             re.search(r"/quiz/quiz\.[0-9a-f]+\.js", tags).start()]
+    script = re.search(r"/quiz/quiz\.[0-9a-f]+\.js", tags)
+    assert script is not None
+    order = [tags.index(".css"), tags.index("quiz-settings."), tags.index("quiz-fixes.js"), script.start()]
     assert order == sorted(order)
     assert all(src.startswith("../../assets/") for src in re.findall(r'(?:src|href)="([^"]+)"', tags))
     assert 'href="assets/quiz/' in quiz_assets.head_tags(bundles, "")
@@ -158,8 +162,8 @@ def test_search_index_has_no_quiz_ui_and_no_glued_options(built_site: Path):
         url = "" if path == "index.html" else path[: -len("index.html")]
         page_text = "".join(text for location, text in texts.items() if location.split("#")[0] == url)
         plain = page_text.replace("\u200b", "")
-        for label in labels:
-            label = re.sub(r"\s+", " ", label)
+        for raw_label in labels:
+            label = re.sub(r"\s+", " ", raw_label)
             position = plain.find(label)
             assert position >= 0, f"{path}: option not indexed: {label}"
             after = plain[position + len(label): position + len(label) + 1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sample_content import MODULE, REGISTRY, findings_of, line_of, module_with, run
 
 P = "curriculum/m1.md"
@@ -212,8 +211,9 @@ def test_registry_yaml_syntax():
 
 
 def test_glossary_rules():
-    from handbook.pipeline import analyse
     from sample_content import TODAY
+
+    from handbook.pipeline import analyse
     glossary = "terms:\n  - term: 诉讼时效\n    definition: 请求法院保护民事权利的期间。\n    see: curriculum/none.md\n" \
                "  - term: 诉讼时效\n    definition: 重复的一条释义。\n" \
                "  - term: 支付令\n    definition: 见《民事诉讼法》第二百二十五条。\n"
@@ -267,8 +267,9 @@ DATA_DEFECTS = [
 
 @pytest.mark.parametrize("rule, path, text, fragment", DATA_DEFECTS, ids=[d[0] for d in DATA_DEFECTS])
 def test_data_file_rule_reports_its_defect_on_the_right_line(rule, path, text, fragment):
-    from handbook.pipeline import analyse
     from sample_content import TODAY
+
+    from handbook.pipeline import analyse
     data = {"reference/laws.yml": REGISTRY, "reference/glossary.yml": GLOSSARY, path: text}
     handbook = analyse({}, data, set(), today=TODAY)
     assert (path, line_of(text, fragment)) in findings_of(handbook, rule), [str(f) for f in handbook.findings]

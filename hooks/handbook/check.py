@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from .pipeline import analyse
 from .content.sources import read_docs
+from .pipeline import analyse
 
 # Files the site build generates; links to them are valid although they are
 # not in docs/ when the checker runs.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
-DESKTOP = {"width": 1280, "height": 900}
-MOBILE = {"width": 412, "height": 915}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+MOBILE: ViewportSize = {"width": 412, "height": 915}
 
 RESULTS_READY = """() => {
   const meta = document.querySelector('.md-search-result__meta');

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-
 from browser_support import DESKTOP
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -24,7 +25,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - keep the test output clean
+    def log_message(self, format, *args):
         pass
 
 
@@ -42,7 +43,7 @@ def site_url(built_site: Path):
 
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
+def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "Debian chromium missing: make test installs system-packages.txt"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -70,7 +71,7 @@ class Recorder:
             route.abort()
 
 
-def open_context(browser: Browser, site_url: str, viewport: dict, **options) -> tuple[BrowserContext, Recorder]:
+def open_context(browser: Browser, site_url: str, viewport: ViewportSize, **options: Any) -> tuple[BrowserContext, Recorder]:
     parts = urlsplit(site_url)
     recorder = Recorder(f"{parts.scheme}://{parts.netloc}")
     mobile = viewport["width"] < 600
@@ -90,7 +91,7 @@ def browse(browser: Browser, site_url: str):
     """
     opened: list[tuple[BrowserContext, Recorder]] = []
 
-    def open_page(viewport: dict = DESKTOP, **options) -> tuple[Page, Recorder]:
+    def open_page(viewport: ViewportSize = DESKTOP, **options: Any) -> tuple[Page, Recorder]:
         context, recorder = open_context(browser, site_url, viewport, **options)
         opened.append((context, recorder))
         page = context.new_page()
@@ -98,7 +99,7 @@ def browse(browser: Browser, site_url: str):
         return page, recorder
 
     yield open_page
-    for context, recorder in opened:
+    for context, _recorder in opened:
         context.close()
     for _context, recorder in opened:
         assert not recorder.foreign, f"requests to other hosts: {recorder.foreign}"

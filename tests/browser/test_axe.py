@@ -10,9 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
-
 from browser_support import DESKTOP, MOBILE, search, settle
+from playwright.sync_api import Page
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 RUN_AXE = """async () => {

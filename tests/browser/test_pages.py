@@ -6,9 +6,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
 from browser_support import MOBILE
+from playwright.sync_api import expect
 
 
 def site_pages(site: Path) -> list[str]:

@@ -64,11 +64,11 @@ def answer_multiple(quiz: Locator, correct: bool) -> None:
 def answer_fill(quiz: Locator, correct: bool) -> None:
     blanks = quiz.locator("input.quiz-blank-input")
     for i in range(blanks.count()):
-        blanks.nth(i).fill(blanks.nth(i).get_attribute("data-answer") if correct else "不知道")
+        blanks.nth(i).fill((blanks.nth(i).get_attribute("data-answer") or "") if correct else "不知道")
     quiz.locator("button[type=submit]").click()
     expect_answered(quiz, correct)
     if not correct:
-        expect(quiz.locator(".quiz-feedback")).to_contain_text(blanks.first.get_attribute("data-answer"))
+        expect(quiz.locator(".quiz-feedback")).to_contain_text(blanks.first.get_attribute("data-answer") or "")
         expect(blanks.first).to_have_class(re.compile(r"\bwrong\b"))
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Page
-
 from browser_support import search
+from playwright.sync_api import Page
 
 TOP = 5  # the teaching page must be among the first TOP pages of the results
 
@@ -46,7 +46,7 @@ def ranked_pages(page: Page, site_url: str) -> list[tuple[str, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-def ranks() -> dict[str, int]:
+def ranks() -> Iterator[dict[str, int]]:
     """Rank at which each term found its page (printed at the end of the module)."""
     found: dict[str, int] = {}
     yield found

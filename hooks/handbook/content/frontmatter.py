@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import yaml_source
 from .findings import Finding, error
 from .schema import PAGE_MODELS, BasePage, page_meta_adapter
-from . import yaml_source
+from .yaml_source import KeyPath
 
 _FENCE_LINE = re.compile(r"^---[ \t]*$")
 
@@ -41,10 +42,10 @@ class ParsedMeta:
     meta: BasePage | None
     raw: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    key_lines: dict[tuple, int] = field(default_factory=dict)  # field path -> file line
+    key_lines: dict[KeyPath, int] = field(default_factory=dict)  # field path -> file line
 
 
-def _without_type_tag(loc: tuple) -> tuple:
+def _without_type_tag(loc: KeyPath) -> KeyPath:
     # pydantic puts the discriminator value first: ("module", "hours") -> ("hours",)
     return loc[1:] if loc and loc[0] in PAGE_MODELS else loc
 

@@ -62,7 +62,8 @@ def load(text: str, known_paths: set[str], registry: Registry, procedures: Proce
                                   f"请改用 docs/reference/procedures.yml 中的 id：{procedures.known_ids()}。"))
         if term.see and term.see.split("#")[0] not in known_paths:
             findings.append(error(path, loaded.key_lines.get(("terms", index, "see"), line), "glossary.missing-page",
-                                  f"术语“{term.term}”的 see 指向不存在的页面 {term.see}。请写 docs/ 下的相对路径，如 curriculum/m1-legal-compliance.md。"))
+                                  f"术语“{term.term}”的 see 指向不存在的页面 {term.see}。"
+                                  "请写 docs/ 下的相对路径，如 curriculum/m1-legal-compliance.md。"))
     return glossary, findings
 
 

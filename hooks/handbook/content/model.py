@@ -20,16 +20,17 @@ from .quizzes import Quiz
 from .registry import Registry
 from .schema import BasePage, CasePage, DrillPage, ModulePage, Objective
 
-MetaT = TypeVar("MetaT", bound="BasePage | None")
+# Covariant: a Page[ModulePage] is a Page[BasePage] wherever a page is only read.
+MetaT_co = TypeVar("MetaT_co", bound="BasePage | None", covariant=True)
 M = TypeVar("M", bound=BasePage)
 
 
 @dataclass
-class Page(Generic[MetaT]):
+class Page(Generic[MetaT_co]):
     path: str                                  # relative to docs/, posix
     text: str
     split: SplitPage
-    meta: MetaT                                # None when the front matter is invalid
+    meta: MetaT_co                              # None when the front matter is invalid
     meta_lines: dict[tuple[str | int, ...], int]
     headings: list[Heading]
     quizzes: list[Quiz] = field(default_factory=list)
@@ -46,6 +47,7 @@ class Page(Generic[MetaT]):
 
 
 AnyPage = Page["BasePage | None"]
+KnownPage = Page[BasePage]   # a page whose front matter is valid
 
 
 def pages_of(pages: list[AnyPage], model: type[M]) -> list[Page[M]]:

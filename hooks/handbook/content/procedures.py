@@ -9,6 +9,7 @@ hand-written versions that disagree with the data.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -85,7 +86,7 @@ class Procedures:
     def get(self, procedure_id: str) -> Procedure | None:
         return self.by_id.get(procedure_id)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Procedure]:
         return iter(self.by_id.values())
 
     def __len__(self) -> int:

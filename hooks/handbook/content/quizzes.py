@@ -88,7 +88,8 @@ def _parse_attributes(path: str, line: int, text: str) -> tuple[dict[str, str], 
 
 def _parse_block(path: str, number: int, start_line: int, inner_line: int, attr_text: str, inner: str) -> Quiz:
     attributes, problems = _parse_attributes(path, start_line, attr_text)
-    objectives = tuple(re.split(r"[\s,，]+", attributes.get("objectives", "").strip())) if attributes.get("objectives", "").strip() else ()
+    listed = attributes.get("objectives", "").strip()
+    objectives = tuple(re.split(r"[\s,，]+", listed)) if listed else ()
     # dedent keeps line count, so index i of `lines` is file line inner_line + i
     lines = dedent(inner).split("\n")
     if re.search(FILL_BLANK_REGEX, inner) or "[[" in inner:
@@ -107,7 +108,7 @@ def _first_text_line(lines: list[str], inner_line: int) -> int:
     return inner_line
 
 
-def _parse_fill(path, number, start_line, inner_line, lines) -> Quiz:
+def _parse_fill(path: str, number: int, start_line: int, inner_line: int, lines: list[str]) -> Quiz:
     separator = next((i for i, line in enumerate(lines) if line.strip() == "---"), None)
     question_lines = lines if separator is None else lines[:separator]
     question = "\n".join(question_lines).strip()
@@ -134,7 +135,7 @@ def _parse_fill(path, number, start_line, inner_line, lines) -> Quiz:
     return quiz
 
 
-def _parse_choice(path, number, start_line, inner_line, lines) -> Quiz:
+def _parse_choice(path: str, number: int, start_line: int, inner_line: int, lines: list[str]) -> Quiz:
     quiz = Quiz(number, start_line, (), {}, "single", "")
     first_answer = None
     for index, line in enumerate(lines):
@@ -170,7 +171,8 @@ def _parse_choice(path, number, start_line, inner_line, lines) -> Quiz:
             continue
         if FEEDBACK_REGEX.match(line) and any(CHECKBOX_REGEX.match(rest) for rest in lines[index + 1:]):
             quiz.problems.append(error(path, inner_line + index, "quiz.orphan-feedback",
-                                       f"第 {number} 题的反馈行（> …）与它的选项之间隔了空行。请删除空行，让反馈紧跟在选项下一行。"))
+                                       f"第 {number} 题的反馈行（> …）与它的选项之间隔了空行。"
+                                       "请删除空行，让反馈紧跟在选项下一行。"))
             index += 1
             continue
         explanation_start = index

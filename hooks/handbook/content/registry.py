@@ -94,8 +94,9 @@ def load(text: str, path: str = REGISTRY_PATH, today: dt.date | None = None) -> 
             findings.append(error(path, loaded.key_lines.get(("articles", index, "law"), line), "registry.unknown-law",
                                   f"条文 {article.article} 所属的法规 {article.law} 未在 laws 中登记。请先登记该法规或改正 id。"))
             continue
-        number, sub = article_key(article.article)
-        key = (article.law, number, sub)
+        number_and_sub = article_key(article.article)
+        assert number_and_sub is not None, "the schema's pattern admits only article numbers"
+        key = (article.law, *number_and_sub)
         if key in registry.articles:
             findings.append(error(path, line, "registry.duplicate",
                                   f"{article.law} {article.article} 重复登记。请合并为一条。"))

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from .labels import REVIEW_STATE_LABELS
 
-
 DUE_SOON_DAYS = 30
 
 

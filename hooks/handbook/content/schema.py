@@ -8,7 +8,7 @@ are Chinese because editors read them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
@@ -20,8 +20,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+PageType = Literal["module", "case", "drill", "reference", "page"]
+
+
 class BasePage(_Strict):
     """Fields every page carries."""
+
+    type: PageType
 
     title: str = Field(min_length=1, description="页面标题")
     description: str = Field(min_length=10, max_length=160, description="一句话描述，用作搜索引擎摘要（10–160 字）")
@@ -56,7 +61,7 @@ class ModulePage(BasePage):
     quizzes_need_objectives: ClassVar[bool] = True
 
     @model_validator(mode="after")
-    def _objectives_belong_to_module(self) -> "ModulePage":
+    def _objectives_belong_to_module(self) -> ModulePage:
         for objective in self.objectives:
             if not objective.id.startswith(f"{self.id}-"):
                 raise ValueError(f"目标编号 {objective.id} 应以本模块编号 {self.id}- 开头")
@@ -71,7 +76,7 @@ class Result(_Strict):
     value: str | None = Field(default=None, description="达到的水平，如 92%")
 
     @model_validator(mode="after")
-    def _has_a_figure(self) -> "Result":
+    def _has_a_figure(self) -> Result:
         if not (self.change or self.value or self.after):
             raise ValueError("结果至少要有 change、value 或 after 之一")
         return self
@@ -115,7 +120,7 @@ PAGE_MODELS: dict[str, type[BasePage]] = {
 }
 
 PageMeta = Annotated[
-    Union[ModulePage, CasePage, DrillPage, ReferencePage, PlainPage],
+    ModulePage | CasePage | DrillPage | ReferencePage | PlainPage,
     Field(discriminator="type"),
 ]
 page_meta_adapter: TypeAdapter[BasePage] = TypeAdapter(PageMeta)

@@ -6,17 +6,22 @@ registry, glossary), so all of them report problems the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from .findings import Finding, error
 
+KeyPath = tuple[str | int, ...]   # a key or index path into a YAML document
 
 # libyaml's parser when PyYAML was built with it (the wheels are), else Python's.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):
@@ -58,7 +63,7 @@ _HINTS = {
 @dataclass
 class LoadedYaml:
     data: Any
-    key_lines: dict[tuple, int]   # key/index path -> file line
+    key_lines: dict[KeyPath, int]   # key/index path -> file line
     findings: list[Finding]
 
 
@@ -83,10 +88,10 @@ def load(path: str, text: str, first_line: int, rule_prefix: str) -> LoadedYaml:
         loader.dispose()
     if node is None:
         return LoadedYaml(data, {}, [])
-    lines: dict[tuple, int] = {(): first_line + node.start_mark.line}
+    lines: dict[KeyPath, int] = {(): first_line + node.start_mark.line}
     duplicates: list[Finding] = []
 
-    def walk(current: yaml.Node, key_path: tuple) -> None:
+    def walk(current: yaml.Node, key_path: KeyPath) -> None:
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key_node, value_node in current.value:
@@ -95,18 +100,18 @@ def load(path: str, text: str, first_line: int, rule_prefix: str) -> LoadedYaml:
                     duplicates.append(error(path, line, f"{rule_prefix}.duplicate-key",
                                             f"字段 {key_node.value} 重复出现，后一个会悄悄覆盖前一个。请删除或合并重复的字段。"))
                 seen.add(key_node.value)
-                lines[key_path + (key_node.value,)] = line
-                walk(value_node, key_path + (key_node.value,))
+                lines[(*key_path, key_node.value)] = line
+                walk(value_node, (*key_path, key_node.value))
         elif isinstance(current, yaml.SequenceNode):
             for index, item in enumerate(current.value):
-                lines[key_path + (index,)] = first_line + item.start_mark.line
-                walk(item, key_path + (index,))
+                lines[(*key_path, index)] = first_line + item.start_mark.line
+                walk(item, (*key_path, index))
 
     walk(node, ())
     return LoadedYaml(data, lines, duplicates)
 
 
-def line_for(loc: tuple, key_lines: dict[tuple, int]) -> int:
+def line_for(loc: KeyPath, key_lines: dict[KeyPath, int]) -> int:
     """Line of the deepest known prefix of ``loc`` (pydantic error location)."""
     path = tuple(loc)
     while path and path not in key_lines:
@@ -114,8 +119,8 @@ def line_for(loc: tuple, key_lines: dict[tuple, int]) -> int:
     return key_lines.get(path, key_lines.get((), 1))
 
 
-def validate(path: str, adapter: TypeAdapter, data: Any, key_lines: dict[tuple, int], rule_prefix: str,
-             clean_loc: Callable[[tuple], tuple] = lambda loc: loc) -> tuple[Any, list[Finding]]:
+def validate(path: str, adapter: TypeAdapter[Any], data: Any, key_lines: dict[KeyPath, int], rule_prefix: str,
+             clean_loc: Callable[[KeyPath], KeyPath] = lambda loc: loc) -> tuple[Any, list[Finding]]:
     """Validate ``data``; each pydantic error becomes a finding on its line."""
     try:
         return adapter.validate_python(data), []

@@ -17,8 +17,8 @@ lets ``generators.markers`` report a bad argument at its line.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..content.frontmatter import SplitPage
 from ..content.markers import Marker, find_markers
@@ -97,6 +97,14 @@ def expand_inline(text: str, handbook: Handbook) -> str:
 _NO_PAGE: AnyPage = Page("", "", SplitPage(None, 1, "", 1), None, {}, [])
 
 from . import (  # noqa: E402,F401  (registration side effect)
-    case_table, coverage, editor_guide, glossary_page, law_registry, module_table, procedures, review_status, schedule,
+    case_table,
+    coverage,
+    editor_guide,
+    glossary_page,
+    law_registry,
+    module_table,
+    procedures,
+    review_status,
+    schedule,
     syllabus,
 )

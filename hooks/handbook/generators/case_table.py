@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..content.model import AnyPage, Handbook
+from ..content.schema import Result
 from . import cell, generator, link
 from .queries import module_link, topic
 
 
-def result_text(result) -> str:
+def result_text(result: Result) -> str:
     """``**债务回收率**：+25%（培训前 60% → 培训后 75%）``."""
     parts = [result.change or ""]
     if result.before or result.after:

@@ -18,8 +18,8 @@ from ..content.glossary import Term
 from ..content.labels import PAGE_TYPE_LABELS
 from ..content.procedures import Procedure
 from ..content.registry import Article, Law
-from ..rules.catalog import RULES
 from ..content.schema import PAGE_MODELS, BasePage
+from ..rules.catalog import RULES
 from . import cell, generator
 
 _TYPE_LABELS = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "是/否", "object": "对象"}
@@ -52,7 +52,7 @@ def _kind(prop: dict[str, Any], defs: dict[str, Any]) -> str:
         if "minItems" in prop:
             label += f"，至少 {prop['minItems']} 项"
         return label
-    label = _TYPE_LABELS.get(kind, "见说明")
+    label = _TYPE_LABELS.get(str(kind), "见说明")
     if kind == "string":
         if "minLength" in prop and "maxLength" in prop:
             label += f"，{prop['minLength']}–{prop['maxLength']} 字"
@@ -77,7 +77,7 @@ def _required(name: str, prop: dict[str, Any], required: set[str]) -> str:
     return "可选"
 
 
-def field_rows(model: type[BaseModel], skip: set[str] = frozenset()) -> list[tuple[str, str, str, str]]:
+def field_rows(model: type[BaseModel], skip: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str, str, str]]:
     """(field, kind, required, description) of a model; list-of-object fields
     are followed by one row per sub-field, named ``field[].sub``."""
     schema = model.model_json_schema()
@@ -98,7 +98,7 @@ def field_rows(model: type[BaseModel], skip: set[str] = frozenset()) -> list[tup
     return rows
 
 
-def field_table(model: type[BaseModel], skip: set[str] = frozenset()) -> str:
+def field_table(model: type[BaseModel], skip: frozenset[str] | set[str] = frozenset()) -> str:
     lines = ["| 字段 | 类型与格式 | 必填 | 说明 |", "|---|---|---|---|"]
     for name, kind, required, description in field_rows(model, skip):
         lines.append(f"| `{name}` | {cell(kind)} | {required} | {cell(description) or '—'} |")

@@ -7,7 +7,6 @@ from ..content.model import AnyPage, Handbook
 from . import cell, generator, link
 
 
-
 @generator("law-registry")
 def law_registry(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     registry = handbook.registry

@@ -9,7 +9,6 @@ from ..content.model import AnyPage, Handbook
 from . import cell, generator, link
 
 
-
 @generator("module-table")
 def module_table(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     rows = ["| 模块 | 课时 | 学习目标 | 自测题 |", "|---|---|---|---|"]

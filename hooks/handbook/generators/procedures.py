@@ -21,7 +21,8 @@ _USING_MARKERS = ("procedure", "procedure-sheet", "steps")
 
 def _procedure_argument(handbook: Handbook, args: tuple[str, ...]) -> str | None:
     if len(args) != 1:
-        return f"需要且只需要一个操作规范 id，例如 <!-- handbook:procedure call-opening -->。可用的 id：{handbook.procedures.known_ids()}。"
+        return ("需要且只需要一个操作规范 id，例如 <!-- handbook:procedure call-opening -->。"
+                f"可用的 id：{handbook.procedures.known_ids()}。")
     if handbook.procedures.get(args[0]) is None:
         return f"操作规范 {args[0]} 不存在。可用的 id：{handbook.procedures.known_ids()}（见 docs/reference/procedures.yml）。"
     return None

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..content.review import DUE_SOON_DAYS, status
 from ..content.labels import CONFIDENCE_LABELS, PAGE_TYPE_SHORT, REVIEW_STATE_LABELS
-from ..content.model import AnyPage, Handbook
+from ..content.model import AnyPage, Handbook, KnownPage, pages_of
+from ..content.review import DUE_SOON_DAYS, ReviewStatus, status
+from ..content.schema import BasePage
 from . import cell, generator, link
 
 
@@ -19,10 +20,10 @@ def _state_text(state: str) -> str:
 _STATE_ORDER = {"overdue": 0, "due-soon": 1, "current": 2}
 
 
-def page_statuses(handbook):
+def page_statuses(handbook: Handbook) -> list[tuple[KnownPage, ReviewStatus]]:
     """(page, ReviewStatus) of every page with valid front matter, most urgent first."""
     rows = [(page, status(page.meta.reviewed, page.meta.review_months, handbook.today))
-            for page in handbook.pages.values() if page.meta is not None]
+            for page in pages_of(list(handbook.pages.values()), BasePage)]
     return sorted(rows, key=lambda row: (_STATE_ORDER[row[1].state], row[1].due, row[0].path))
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.model import AnyPage, Handbook
+from ..content.model import AnyPage, Handbook, Page
+from ..content.schema import CasePage, DrillPage
 from . import generator
 from .queries import id_link, module_link, topic
 
@@ -32,7 +33,7 @@ class Session:
     splittable: bool = False
 
 
-def sessions(handbook, page) -> list[Session]:
+def sessions(handbook: Handbook, page: AnyPage) -> list[Session]:
     order = {module.meta.id: module.meta.order for module in handbook.modules}
     planned = [Session(*OPENING)]
     for module in handbook.modules:
@@ -48,7 +49,7 @@ def sessions(handbook, page) -> list[Session]:
     return planned
 
 
-def _last_module(page, order: dict[str, int]) -> int | None:
+def _last_module(page: Page[CasePage | DrillPage], order: dict[str, int]) -> int | None:
     """Order of the last module a case or drill needs, None if none is known."""
     known = [order[module_id] for module_id in page.meta.modules if module_id in order]
     return max(known) if known else None

@@ -10,7 +10,6 @@ from ..content.review import status
 from ..content.schema import BasePage
 
 
-
 def review_line_html(meta: BasePage, today: dt.date) -> str:
     """One paragraph, kept out of the search index (data-search-exclude)."""
     current = status(meta.reviewed, meta.review_months, today)

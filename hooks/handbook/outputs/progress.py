@@ -12,13 +12,14 @@ key ``quiz_progress_`` + the page's URL path, value a JSON object
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from ..upstream import QUIZ_STORAGE_PREFIX
 from ..content.labels import PAGE_TYPE_LABELS, PAGE_TYPE_ORDER
-from typing import TYPE_CHECKING, Callable
+from ..upstream import QUIZ_STORAGE_PREFIX
 
 if TYPE_CHECKING:
-    from ..content.model import Handbook, Page
+    from ..content.model import AnyPage, Handbook
 
 DATA_PATH = "assets/progress-data.json"
 PROGRESS_PAGE = "progress.md"
@@ -28,10 +29,10 @@ QUIZ_SECTION_ANCHOR = "自测题"
 
 
 
-def _entry(page: "Page", kind: str, url: str, title: str | None) -> dict:
+def _entry(page: AnyPage, kind: str, url: str, title: str | None) -> dict[str, Any]:
     meta = page.meta
     count = len(page.quizzes)
-    entry = {
+    entry: dict[str, Any] = {
         "id": getattr(meta, "id", None) or page.path,
         "kind": kind,
         "title": title or getattr(meta, "title", page.path),
@@ -48,8 +49,8 @@ def _entry(page: "Page", kind: str, url: str, title: str | None) -> dict:
     return entry
 
 
-def build(handbook: "Handbook", url_of: Callable[[str], str | None],
-          title_of: Callable[[str], str | None] = lambda path: None) -> dict:
+def build(handbook: Handbook, url_of: Callable[[str], str | None],
+          title_of: Callable[[str], str | None] = lambda path: None) -> dict[str, Any]:
     """Progress data for every page with at least one quiz.
 
     ``url_of`` maps a docs-relative path to the page's site-relative URL
@@ -73,5 +74,5 @@ def build(handbook: "Handbook", url_of: Callable[[str], str | None],
     }
 
 
-def to_json(data: dict) -> str:
+def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -12,8 +12,8 @@ import html
 import re
 
 from .. import generators
-from ..content.model import AnyPage, Handbook
 from ..content.markdown import INLINE_CODE, mask_code
+from ..content.model import AnyPage, Handbook
 from ..content.quizzes import QUIZ_BLOCK, strip_attributes
 from ..content.schema import ModulePage
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..upstream import SEARCH_SEGMENTER_LOOP
 
@@ -31,12 +32,12 @@ EXTRA_WORDS = ("投诉处理", "情绪管理", "压力管理", "还款计划", "
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def words(handbook: "Handbook | None") -> list[str]:
+def words(handbook: Handbook | None) -> list[str]:
     """Glossary terms and extra phrases that contain Chinese, without duplicates, in order."""
     found: Iterable[str] = [term.term for term in (handbook.terms if handbook else [])]
     result: list[str] = []
-    for word in [*found, *EXTRA_WORDS]:
-        word = word.strip()
+    for raw in [*found, *EXTRA_WORDS]:
+        word = raw.strip()
         if len(word) >= 2 and _HAN.search(word) and word not in result:
             result.append(word)
     return result

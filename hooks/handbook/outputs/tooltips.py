@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..content.glossary import Term, definition_of
 from ..content.procedures import Procedures

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content.findings import Finding, error
-from ..content.model import Handbook
+from ..content.model import Handbook, Page
 from ..content.schema import CasePage, DrillPage
 
 
@@ -24,9 +24,9 @@ def check_page_ids(handbook: Handbook) -> list[Finding]:
 def check_module_references(handbook: Handbook) -> list[Finding]:
     findings: list[Finding] = []
     known = "、".join(module.meta.id for module in handbook.modules) or "（尚无模块）"
-    for page in [*handbook.cases, *handbook.drills]:
-        meta: CasePage | DrillPage = page.meta
-        for index, module_id in enumerate(meta.modules):
+    pages: list[Page[CasePage | DrillPage]] = [*handbook.cases, *handbook.drills]
+    for page in pages:
+        for index, module_id in enumerate(page.meta.modules):
             if handbook.module_by_id(module_id) is None:
                 findings.append(error(page.path, page.meta_lines.get(("modules", index), 1), "page.unknown-module",
                                       f"modules 中的 {module_id} 不是已有的模块编号。现有模块：{known}。"))

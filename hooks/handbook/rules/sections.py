@@ -11,26 +11,26 @@ def check_sections(path: str, page_type: str, required: tuple[str, ...], found: 
     if not required:
         return []
     h2 = [heading for heading in found if heading.level == 2]
-    positions = {}
+    positions: dict[str, Heading] = {}
     for heading in h2:
         positions.setdefault(heading.title, heading)
-    findings = []
+    findings: list[Finding] = []
     expected = " / ".join(required)
     last_line = body_first_line
     previous_index = -1
-    previous_title = None
+    previous_title: str | None = None
     for title in required:
-        heading = positions.get(title)
-        if heading is None:
+        found_heading = positions.get(title)
+        if found_heading is None:
             findings.append(error(path, last_line, "sections.missing",
                                   f"缺少必需的二级标题“## {title}”（{page_type} 页面的结构：{expected}）。"
                                   f"请在{('“## ' + previous_title + '”一节之后') if previous_title else '正文中'}添加它。"))
             continue
-        index = h2.index(heading)
+        index = h2.index(found_heading)
         if index < previous_index:
-            findings.append(error(path, heading.line, "sections.order",
+            findings.append(error(path, found_heading.line, "sections.order",
                                   f"“## {title}”应出现在“## {previous_title}”之后。请调整顺序为：{expected}。"))
         else:
             previous_index = index
-        previous_title, last_line = title, heading.line
+        previous_title, last_line = title, found_heading.line
     return findings

@@ -6,8 +6,6 @@ finding line ``docs/path:line [rule] message （错误）`` becomes
 the problem on the changed line; reminders become ``::warning``.
 """
 
-from __future__ import annotations
-
 import re
 import sys
 from pathlib import Path
@@ -23,7 +21,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(output: str) -> list[str]:
+def github_commands(output: str) -> list[str]:
     commands = []
     for line in output.splitlines():
         match = _FINDING.match(line.strip())
@@ -38,7 +36,7 @@ def annotations(output: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     text = Path(args[0]).read_text(encoding="utf-8") if args else sys.stdin.read()
-    for command in annotations(text):
+    for command in github_commands(text):
         print(command)
     return 0
 

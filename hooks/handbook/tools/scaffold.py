@@ -21,12 +21,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
+from typing import Any
 
 import yaml
 
 from ..content.model import Handbook
-from ..pipeline import analyse
 from ..content.sources import read_docs
+from ..pipeline import analyse
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def chinese_number(number: int) -> str:
 
 def used_numbers(handbook: Handbook, page_type: str, docs_dir: Path) -> set[int]:
     kind = KINDS[page_type]
-    used = {int(page.meta.id[1:]) for page in handbook.of_type(page_type)}
+    used = {int(page.id[1:]) for page in handbook.of_type(page_type) if page.id}
     for file in (docs_dir / kind.folder).glob("*.md"):
         match = re.match(rf"^{kind.letter.lower()}(\d+)-", file.name)
         if match:
@@ -135,8 +136,9 @@ class _NavLoader(yaml.SafeLoader):
 _NavLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def load_mkdocs_yaml(text: str) -> dict:
-    return yaml.load(text, Loader=_NavLoader)
+def load_mkdocs_yaml(text: str) -> dict[str, Any]:
+    loaded = yaml.load(text, Loader=_NavLoader)
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def nav_paths(nav: object) -> list[str]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import markdown as _markdown
 
@@ -75,7 +75,7 @@ def markdown_html(text: str, inline: bool = False) -> str:
     if inline:
         match = _PARAGRAPH.match(rendered)
         if match and "<p>" not in match.group(1):
-            return match.group(1)
+            return str(match.group(1))
     return rendered
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import subprocess
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
 from ...content.model import Handbook
 from ...content.procedures import PROCEDURES_PAGE
@@ -149,7 +150,7 @@ def quiz_chapters(handbook: Handbook | None, chapters: list[Chapter]) -> tuple[l
 def edition(setting: str | None, docs_dir: Path, today: dt.date) -> str:
     """The edition printed on the cover: ``extra.edition`` (or HANDBOOK_EDITION) and the git revision built."""
     try:
-        revision = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=docs_dir,
+        revision = subprocess.run(["git", "describe", "--tags", "--always", "--dirty"], cwd=docs_dir, check=False,
                                   capture_output=True, text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         revision = ""

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.element import NavigableString
 
 from ...content.labels import QUIZ_KIND_LABELS
 from . import answer_key
@@ -102,6 +103,18 @@ def _resolve(base_url: str, href: str) -> str:
     return joined.lstrip("/") + ("/" if href.endswith("/") and not joined.endswith("/") else "")
 
 
+def _attr(tag: Tag, name: str) -> str:
+    """An attribute as one string (bs4 gives multi-valued attributes such as class as lists)."""
+    value = tag.get(name)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value or ""
+
+
+def _add_class(tag: Tag, *names: str) -> None:
+    tag["class"] = " ".join([*_attr(tag, "class").split(), *names])
+
+
 def _is_external(href: str) -> bool:
     parts = urlsplit(href)
     return bool(parts.scheme or parts.netloc)
@@ -111,12 +124,12 @@ def _is_external(href: str) -> bool:
 
 def _option_rows(quiz: Tag) -> list[Tag]:
     fieldset = quiz.find("fieldset")
-    rows = [row for row in fieldset.find_all("div", recursive=False)] if fieldset else []
+    rows = list(fieldset.find_all("div", recursive=False)) if fieldset else []
 
     def order(row: Tag) -> int:
         field_ = row.find("input")
         try:
-            return int(field_.get("value", 0)) if field_ else 0
+            return int(_attr(field_, "value") or 0) if field_ else 0
         except ValueError:
             return 0
     return sorted(rows, key=order)
@@ -124,8 +137,7 @@ def _option_rows(quiz: Tag) -> list[Tag]:
 
 def static_quiz(soup: BeautifulSoup, quiz: Tag, question_label: str) -> Tag:
     """A printed question: number, kind, question and lettered options."""
-    classes = quiz.get("class") or []
-    fill = "quiz-fill-blank" in classes or quiz.find("input", class_="quiz-blank-input") is not None
+    fill = "quiz-fill-blank" in _attr(quiz, "class").split() or quiz.find("input", class_="quiz-blank-input") is not None
     multiple = quiz.find("input", attrs={"type": "checkbox"}) is not None
     kind = "fill" if fill else "multiple" if multiple else "single"
 
@@ -201,12 +213,12 @@ def _print_details(soup: BeautifulSoup, root: Tag) -> None:
     """Collapsible blocks print open, styled like admonitions."""
     for details in root.find_all("details"):
         details.name = "div"
-        details["class"] = ["admonition", *(details.get("class") or [])]
+        details["class"] = " ".join(["admonition", *_attr(details, "class").split()])
         details.attrs.pop("open", None)
         summary = details.find("summary")
         if summary is not None:
             summary.name = "p"
-            summary["class"] = ["admonition-title"]
+            summary["class"] = "admonition-title"
 
 
 def _print_marks(soup: BeautifulSoup, root: Tag) -> None:
@@ -214,7 +226,8 @@ def _print_marks(soup: BeautifulSoup, root: Tag) -> None:
     for text in root.find_all(string=_MARK):
         if text.parent is None or text.parent.name in ("style", "script"):
             continue
-        pieces, last = [], 0
+        pieces: list[NavigableString | Tag] = []
+        last = 0
         for match in _MARK.finditer(text):
             pieces.append(NavigableString(text[last:match.start()]))
             mark = soup.new_tag("span", attrs={"class": f"hb-mark {MARKS[match.group(0)]}"})
@@ -240,14 +253,14 @@ def _relink(root: Tag, chapter: Chapter, links: Links) -> None:
     prefix = chapter.anchor
     for element in root.find_all(id=True):
         element["id"] = f"{prefix}--{element['id']}"
-    for element in root.find_all(attrs={"for": True}):
+    for element in root.find_all(attrs={"for": True}):  # type: ignore[call-overload]  # bs4 accepts True
         del element["for"]
     for link in root.find_all("a", href=True):
-        href = link["href"]
+        href = _attr(link, "href")
         if href.startswith(("mailto:", "tel:")):
             continue
         if _is_external(href):
-            link["class"] = [*(link.get("class") or []), "hb-external"]
+            _add_class(link, "hb-external")
             continue
         path, _, fragment = href.partition("#")
         fragment = unquote(fragment)
@@ -259,14 +272,14 @@ def _relink(root: Tag, chapter: Chapter, links: Links) -> None:
         if anchor is not None:
             link["href"] = f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
             if anchor != prefix:
-                link["class"] = [*(link.get("class") or []), "hb-xref"]
+                _add_class(link, "hb-xref")
         elif links.site_url:
             link["href"] = urljoin(links.site_url, target + (f"#{fragment}" if fragment else ""))
-            link["class"] = [*(link.get("class") or []), "hb-external"]
+            _add_class(link, "hb-external")
         else:
             link.unwrap()
     for image in root.find_all("img", src=True):
-        src = image["src"]
+        src = _attr(image, "src")
         if _is_external(src) or src.startswith("data:") or links.site_dir is None:
             continue
         image["src"] = (links.site_dir / _resolve(chapter.url, unquote(src))).resolve().as_uri()
@@ -288,10 +301,10 @@ def print_chapter(soup: BeautifulSoup, chapter: Chapter, links: Links) -> Tag:
     _relink(root, chapter, links)
     # ids made for the question blocks must stay global: the answer key links to them
     for block in root.select("div.hb-quiz"):
-        block["id"] = block["id"].split("--", 1)[-1]
+        block["id"] = _attr(block, "id").split("--", 1)[-1]
     title = root.find("h1")
     if title is not None:
-        title["class"] = [*(title.get("class") or []), "hb-page-title"]
+        _add_class(title, "hb-page-title")
 
     section = soup.new_tag("section", attrs={
         "class": f"hb-chapter hb-level-{chapter.level}", "id": chapter.anchor, "data-title": chapter.title})
@@ -338,6 +351,7 @@ def document(cover: Cover, chapters: list[Chapter], appendices: list[Appendix],
         f'<meta name="description" content="{html.escape(cover.subtitle)}">'
         f"{created}</head><body></body></html>", "html.parser")
     body = soup.body
+    assert body is not None, "the skeleton above has a <body>"
     toc_entries: list[tuple[int, str, str]] = []
     body.append(BeautifulSoup(_cover(cover), "html.parser"))
     body.append(soup.new_tag("div", attrs={"id": "toc-slot"}))
@@ -373,7 +387,9 @@ def document(cover: Cover, chapters: list[Chapter], appendices: list[Appendix],
         for chapter in appendix.chapters:
             toc_entries.append((2, chapter.title, chapter.anchor))
             body.append(print_chapter(soup, chapter, links))
-    soup.find(id="toc-slot").replace_with(BeautifulSoup(_toc(toc_entries), "html.parser"))
+    slot = soup.find(id="toc-slot")
+    assert slot is not None, "added above"
+    slot.replace_with(BeautifulSoup(_toc(toc_entries), "html.parser"))
     return str(soup)
 
 
