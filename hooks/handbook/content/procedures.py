@@ -32,7 +32,7 @@ class _Strict(BaseModel):
 
 
 class Step(_Strict):
-    name: str = Field(min_length=2, max_length=12, description="步骤名称（2–12 字），用于“甲 → 乙 → 丙”式的串联显示")
+    name: str = Field(min_length=1, max_length=12, description="步骤名称（1–12 字），用于“甲 → 乙 → 丙”式的串联显示")
     text: str = Field(min_length=4, description="一行说明：怎么做，可以说什么、不能说什么")
     level: Level | None = Field(default=None, description="本步骤的依据层级与整条规范不同时填写")
 
