@@ -40,7 +40,9 @@ class Step(_Strict):
 class Procedure(_Strict):
     id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="英文短横线编号，如 call-opening；页面用它引用")
     name: str = Field(min_length=2, description="手册统一使用的名称，如 电话开场")
-    aliases: list[str] = Field(default_factory=list, description="页面中出现的其他叫法（供重复表述检查识别）")
+    aliases: list[str] = Field(default_factory=list, description="页面中也可以使用的其他叫法（速查页列出，检查时也识别）")
+    retired: list[str] = Field(default_factory=list,
+                               description="不再使用的旧叫法（如带旧步数的“四步开场”）：页面中出现即报告，不向学员展示")
     kind: Kind = Field(description="ordered：按顺序的步骤；checklist：全部要做、不分先后；rules：规则或阈值")
     summary: str = Field(min_length=4, description="一句话：什么时候用、为了什么")
     steps: list[Step] = Field(min_length=2, description="步骤、清单项或规则，至少 2 项")
@@ -57,6 +59,7 @@ class Procedure(_Strict):
 
     @property
     def names(self) -> list[str]:
+        """Names trainees may meet: the name and its aliases (not the retired ones)."""
         return [self.name, *self.aliases]
 
     @property
@@ -112,7 +115,7 @@ def load(text: str, known_paths: set[str], registry: Registry, today: dt.date,
             findings.append(error(path, line, "procedures.duplicate",
                                   f"操作规范 id {procedure.id} 重复。每个规范只写一次，请合并。"))
             continue
-        for name in procedure.names:
+        for name in [*procedure.names, *procedure.retired]:
             owner = name_owner.setdefault(name, procedure.id)
             if owner != procedure.id:
                 findings.append(error(path, line, "procedures.duplicate",

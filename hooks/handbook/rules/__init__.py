@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..content.citations import Citation
 from ..content.findings import Finding
 from ..content.model import AnyPage, Handbook
-from . import citations, html_safety, images, links, objectives, pages, placeholders, review, sections
+from . import citations, html_safety, images, links, objectives, pages, placeholders, restatements, review, sections
 
 
 def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
@@ -40,4 +40,5 @@ def check_handbook(handbook: Handbook, known_files: set[str],
     found += objectives.check_unique_ids(handbook)
     found += objectives.check_questions(handbook)
     found += objectives.check_assessed(handbook)
+    found += restatements.check_restatements(handbook)
     return found

@@ -66,6 +66,15 @@ RULES: dict[str, RuleDoc] = {
                                      "按消息改正参数；操作规范的编号见 `docs/reference/procedures.yml`。"),
     "generate.not-on-own-line": RuleDoc("error", "会生成整块内容（列表、表格）的标记写在了一行文字中间。",
                                         "把标记单独放一行，前后各空一行；行内只能用 `<!-- handbook:steps 编号 -->`。"),
+    # Procedures restated by hand
+    "restatement.retired-name": RuleDoc("error", "使用了操作规范不再使用的旧叫法（如带旧步数的“四步开场”），学员会看到两个版本。",
+                                        "改用规范名称（见操作规范速查）；需要列出步骤时用 `<!-- handbook:steps 编号 -->`。"),
+    "restatement.count": RuleDoc("error", "手写的步数（“六步法”“三要素”）或手写的步骤列表、步骤串与操作规范的项数不同。",
+                                 "删除手写的步骤或数目，改用 `<!-- handbook:procedure 编号 -->`（整段）或 `<!-- handbook:steps 编号 -->`（行内）。"),
+    "restatement.order": RuleDoc("error", "手写的步骤列表或“甲 → 乙”步骤串与操作规范的顺序不同。",
+                                 "改用生成标记；确属有意展示的变体（如案例中某团队的调整），在它之前加 `<!-- handbook:variant 编号 说明原因 -->`。"),
+    "restatement.unknown-variant": RuleDoc("error", "变体标记 `<!-- handbook:variant … -->` 缺少操作规范编号或原因，或编号不存在。",
+                                           "写成 `<!-- handbook:variant 编号 为什么不同 -->`，编号见 `docs/reference/procedures.yml`。"),
     # Quizzes
     "quiz.unclosed": RuleDoc("error", "题目的开始标签 `<quiz …>` 没有对应的结束标签 `</quiz>`。", "在题目最后一行之后单独加一行 `</quiz>`。"),
     "quiz.unknown-attribute": RuleDoc("error", "`<quiz …>` 标签里有 `objectives` 以外的内容，或引号不对。",
