@@ -18,7 +18,7 @@ from .numerals import NUMERAL, article_key
 
 REGISTRY_PATH = "reference/laws.yml"
 
-Level = Literal["法律", "司法解释", "部门规章", "规范性文件", "行业自律", "国家标准"]
+Level = Literal["法律", "行政法规", "司法解释", "部门规章", "规范性文件", "行业自律", "国家标准"]
 Confidence = Literal["PRIMARY", "SECONDARY", "UNCONFIRMED"]
 
 
