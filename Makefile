@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast lint bench new clean pdf pdf-preview
+.PHONY: serve build check typography test test-fast lint bench new clean pdf pdf-preview
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -50,6 +50,10 @@ pdf-preview: pdf
 	pdftoppm -r 70 -png -f $(firstword $(subst -, ,$(PAGES))) -l $(lastword $(subst -, ,$(PAGES))) \
 		site/downloads/handbook.pdf build/pdf-preview/page
 	@ls build/pdf-preview
+
+## typography: fix spacing, punctuation, quotes and brackets in every page (review with git diff)
+typography: $(STAMP)
+	$(BIN)/python -m handbook.tools.typography docs
 
 ## check: all content rules in about a second, without building
 check: $(STAMP)

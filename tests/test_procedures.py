@@ -79,8 +79,8 @@ def test_valid_procedures_load_without_findings():
     handbook = run_with({P: MODULE})
     assert handbook.findings == []
     assert [p.id for p in handbook.procedures] == ["call-opening", "promise-to-pay"]
-    assert handbook.procedures.get("call-opening").chain == "问候找人 → 身份核实 → 自我介绍 → 录音告知"
-    assert handbook.procedures.get("promise-to-pay").chain == "金额、日期、渠道"
+    chains = {procedure.id: procedure.chain for procedure in handbook.procedures}
+    assert chains == {"call-opening": "问候找人 → 身份核实 → 自我介绍 → 录音告知", "promise-to-pay": "金额、日期、渠道"}
 
 
 # --- the data file ---------------------------------------------------------------------
@@ -247,9 +247,10 @@ def test_a_declared_variant_is_left_alone_in_its_section_only():
 
 @pytest.mark.build
 def test_changing_a_step_in_the_data_changes_every_page_that_shows_it(project_copy, tmp_path):
+    from site_build import build_site
+
     from handbook.content.sources import read_docs
     from handbook.generators.procedures import using_pages
-    from site_build import build_site
 
     data = project_copy / "docs" / PROCEDURES_PATH
     before = analyse(*read_docs(project_copy / "docs"))

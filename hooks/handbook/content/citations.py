@@ -14,12 +14,13 @@ from .markdown import line_at, mask_code_and_comments
 from .numerals import ARTICLE, NUMERAL, article_label, to_int
 from .registry import Registry
 
-_ONE = rf"第{NUMERAL}条(?:之{NUMERAL})?(?:第{NUMERAL}[款项])*"
+_GAP = r"[ \t]*"   # 第 188 条: Arabic numbers are spaced in Chinese text
+_ONE = rf"第{_GAP}{NUMERAL}{_GAP}条(?:之{_GAP}{NUMERAL})?(?:第{_GAP}{NUMERAL}{_GAP}[款项])*"
 _JOIN = r"\s*(?:、|，|,|和|及|以及|或|至|到|—|－|-|～|~)\s*"
 _CHAIN = rf"{_ONE}(?:{_JOIN}{_ONE})*"
 _VERSION_NOTE = r"(?:\s*[（(][^（）()\n]{1,24}[）)])?\s*"
 _BRACKETED = re.compile(rf"《(?P<law>[^《》\n]{{1,60}})》{_VERSION_NOTE}(?P<chain>{_CHAIN})")
-_RANGE = re.compile(rf"第({NUMERAL})条\s*(?:至|到|—|－|-|～|~)\s*第({NUMERAL})条")
+_RANGE = re.compile(rf"第{_GAP}({NUMERAL}){_GAP}条\s*(?:至|到|—|－|-|～|~)\s*第{_GAP}({NUMERAL}){_GAP}条")
 _MAX_RANGE = 40
 
 

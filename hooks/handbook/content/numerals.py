@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 NUMERAL = r"[零〇一二两三四五六七八九十百千0-9]+"
-ARTICLE = re.compile(rf"第({NUMERAL})条(?:之({NUMERAL}))?")
+# Arabic numbers are written with spaces in Chinese text (第 188 条, see rules/typography.py).
+_GAP = r"[ \t]*"
+ARTICLE = re.compile(rf"第{_GAP}({NUMERAL}){_GAP}条(?:之{_GAP}({NUMERAL}))?")
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -7,10 +7,11 @@ because only the generators know their arguments.
 
 from __future__ import annotations
 
+from ..content import yaml_source
 from ..content.citations import Citation
 from ..content.findings import Finding
 from ..content.model import AnyPage, Handbook
-from . import citations, html_safety, images, links, objectives, pages, placeholders, restatements, review, sections
+from . import citations, html_safety, images, links, objectives, pages, placeholders, restatements, review, sections, typography
 
 
 def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
@@ -20,6 +21,10 @@ def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
     found += html_safety.check_html(page.path, body, first)
     found += images.check_images(page.path, body, first)
     found += placeholders.check_placeholders(page.path, page.split)
+    found += typography.check_typography(page.path, page.text, body, first)
+    if page.meta is not None:
+        found += typography.check_yaml_strings(page.path, page.meta.model_dump(mode="json", exclude_unset=True),
+                                               page.meta_lines)
     if page.meta is not None:
         found += sections.check_sections(page.path, page.meta.type, page.meta.required_sections, page.headings, first)
         found += review.check_review(page.path, page.meta_lines.get(("reviewed",), 1), page.meta.reviewed,
@@ -27,11 +32,20 @@ def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
     return found
 
 
-def check_handbook(handbook: Handbook, known_files: set[str],
-                   data_citations: dict[str, list[Citation]]) -> list[Finding]:
+def check_data_text(path: str, text: str) -> list[Finding]:
+    """Text rules over a YAML data file whose strings trainees read (glossary, procedures)."""
+    loaded = yaml_source.load(path, text, 1, "data")
+    return typography.check_yaml_strings(path, loaded.data, loaded.key_lines) if not loaded.findings else []
+
+
+def check_handbook(handbook: Handbook, known_files: set[str], data_citations: dict[str, list[Citation]],
+                   reader_data: dict[str, str] | None = None) -> list[Finding]:
+    """``reader_data``: the data files whose texts trainees read, by path (checked for typography)."""
     found: list[Finding] = []
     for path, cited in data_citations.items():
         found += citations.check_citations(path, cited, handbook.registry)
+    for path, text in (reader_data or {}).items():
+        found += check_data_text(path, text)
     for page in handbook.pages.values():
         found += check_page(page, handbook)
     found += links.check_all_links(handbook, known_files)

@@ -75,6 +75,13 @@ RULES: dict[str, RuleDoc] = {
                                  "改用生成标记；确属有意展示的变体（如案例中某团队的调整），在它之前加 `<!-- handbook:variant 编号 说明原因 -->`。"),
     "restatement.unknown-variant": RuleDoc("error", "变体标记 `<!-- handbook:variant … -->` 缺少操作规范编号或原因，或编号不存在。",
                                            "写成 `<!-- handbook:variant 编号 为什么不同 -->`，编号见 `docs/reference/procedures.yml`。"),
+    # Chinese typography (GB/T 15834)
+    "typography.autocorrect": RuleDoc("error", "中文排版不统一：中文与英文、数字之间缺空格，或中文句子里用了半角标点（AutoCorrect 检查）。",
+                                      "运行 `make typography` 自动修正全部页面，再用 `git diff` 检查；也可按消息逐处修改。"),
+    "typography.ascii-quote": RuleDoc("error", "中文文字用了英文引号 `\"…\"` 或 `'…'`。",
+                                      "改为中文引号“…”（引号里再用引号时用‘…’）；正文可运行 `make typography` 自动修正，front matter 和 YAML 数据请手工修改。"),
+    "typography.ascii-paren": RuleDoc("error", "中文括注用了半角括号 `(…)`。",
+                                      "改为全角括号（…）；正文可运行 `make typography` 自动修正。"),
     # Quizzes
     "quiz.unclosed": RuleDoc("error", "题目的开始标签 `<quiz …>` 没有对应的结束标签 `</quiz>`。", "在题目最后一行之后单独加一行 `</quiz>`。"),
     "quiz.unknown-attribute": RuleDoc("error", "`<quiz …>` 标签里有 `objectives` 以外的内容，或引号不对。",

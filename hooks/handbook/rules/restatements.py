@@ -180,9 +180,10 @@ def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
             line = line_at(masked, match.start(), first)
             if any(start <= match.start() < end for start, end in retired_spans):
                 continue  # reported once, as a retired name
-            if count and to_int(count.group("n")) != len(procedure.steps) and not allowed(procedure, line):
+            stated = to_int(count.group("n")) if count else len(procedure.steps)
+            if count and stated != len(procedure.steps) and not allowed(procedure, line):
                 findings.append(error(page.path, line, "restatement.count",
-                                      f"这里说“{procedure.name}”有 {to_int(count.group('n'))} 项（原文“{count.group(0).strip()}”），"
+                                      f"这里说“{procedure.name}”有 {stated} 项（原文“{count.group(0).strip()}”），"
                                       f"操作规范中是 {len(procedure.steps)} 项。请删除手写的数目，或改用 "
                                       f"<!-- handbook:steps {procedure.id} -->。"))
 
