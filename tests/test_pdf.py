@@ -140,6 +140,16 @@ def test_outline_has_every_module_case_and_appendix(manual, handbook, nav_titles
             assert title not in titles, f"{path} is for the website only, not for the printed manual"
 
 
+def test_procedures_quick_reference_is_an_appendix_with_every_procedure(manual, handbook):
+    appendix = [title for depth, title, _ in manual["outline"] if depth == 1 and title.startswith("附录")]
+    assert appendix[0].endswith("操作规范速查"), appendix   # first appendix, before the forms and the key
+    start = next(i for i, page in enumerate(manual["pages"]) if "手册各章讲到的流程、清单和阈值都以本附录为准" in page)
+    text = _flat("".join(manual["pages"][start:]))
+    assert len(handbook.procedures) >= 14
+    for procedure in handbook.procedures:
+        assert _flat(procedure.name) in text and _flat(procedure.steps[-1].text)[:30] in text, procedure.id
+
+
 def test_toc_lists_chapters_with_their_page_numbers(manual, handbook, nav_titles):
     toc = "\n".join(manual["pages"][1:4])
     assert "目录" in manual["pages"][1]

@@ -12,9 +12,11 @@ and every workaround warns when it finds nothing to work on.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 from typing import Final
 
 
@@ -32,8 +34,8 @@ PACKAGES: Final = (MKDOCS, MATERIAL, MKDOCS_QUIZ)
 # --- Material ---------------------------------------------------------------------
 
 # Templates in overrides/ that are copies of Material's, changed in a few lines.
-# tests/test_upstream.py compares each with the installed original through the
-# recorded patch in tests/upstream/<name>.diff.
+# tests/test_upstream.py compares each installed original with the snapshot taken
+# when it was forked (tests/upstream/material-<version>/), see ``template_drift``.
 FORKED_TEMPLATES: Final = (
     "partials/actions.html",
     "partials/nav-item.html",
@@ -103,3 +105,23 @@ def minify_drops_comments(htmlmin_options: dict[str, object] | None) -> bool:
     """The quiz UI is parked in HTML comments between two page events
     (outputs/quiz_assets.py); a minifier that removes comments would delete it."""
     return bool((htmlmin_options or {}).get("remove_comments"))
+
+
+# --- drift of the forked templates -------------------------------------------------------
+
+def template_drift(snapshot_dir: Path, installed_dir: Path, names: tuple[str, ...] = FORKED_TEMPLATES) -> list[str]:
+    """One readable report per forked template whose installed original differs from the
+    snapshot taken when it was forked (a unified diff, snapshot -> installed)."""
+    reports = []
+    for name in names:
+        snapshot, installed = snapshot_dir / name, installed_dir / name
+        if not installed.is_file():
+            reports.append(f"{name}：安装的 Material 中已没有这个模板，overrides/{name} 可能不再生效。")
+            continue
+        old = snapshot.read_text(encoding="utf-8").splitlines(keepends=True)
+        new = installed.read_text(encoding="utf-8").splitlines(keepends=True)
+        if old != new:
+            diff = "".join(difflib.unified_diff(old, new, f"复制时的 {name}", f"现在安装的 {name}"))
+            reports.append(f"{name}：Material 修改了这个模板。请把下面的上游改动移植到 overrides/{name}，"
+                           f"再用新版本替换快照。\n{diff}")
+    return reports
