@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import material
+import material  # type: ignore[import-untyped]
 import mkdocs_quiz
 from site_build import ROOT
 
@@ -23,7 +23,7 @@ def test_installed_versions_are_the_ones_the_assumptions_were_written_for():
 
 
 def test_a_version_mismatch_is_a_warning_naming_package_and_versions():
-    installed = {package.distribution: package.version for package in upstream.PACKAGES}
+    installed: dict[str, str | None] = {package.distribution: package.version for package in upstream.PACKAGES}
     installed["mkdocs-material"] = "9.9.0"
     (warning,) = upstream.check_versions(installed)
     assert "mkdocs-material 是 9.9.0" in warning and "9.8.2" in warning and "upstream.py" in warning
