@@ -219,3 +219,19 @@ def test_search_index_is_written_as_compact_utf8(built_site):
     assert b"\\u8bc9" not in raw and "诉讼".encode() in raw   # Chinese stored as UTF-8, not escaped
     assert b'": ' not in raw[:2000]                          # no pretty-print spaces
     assert json.loads(raw)["docs"]
+
+
+def test_restore_counts_placeholders_that_went_missing():
+    result = quiz_assets.process(QUIZ_HTML + SIDEBAR + TAIL)
+    assert result.hidden
+    without_comments = re.sub(r"<!--hb-quiz-ui-\d+-->", "", result.html)   # what a comment-stripping minifier does
+    restored, missing = quiz_assets.restore(without_comments, result.hidden)
+    assert missing == len(result.hidden)
+    assert "quiz-button" not in restored
+
+
+def test_a_quiz_page_without_the_plugin_assets_is_noticed():
+    result = quiz_assets.process(QUIZ_HTML)
+    assert result.has_quiz
+    assert quiz_assets.missing_assets(result.bundles) == ["quiz.css", "quiz.js"]
+    assert quiz_assets.missing_assets(quiz_assets.process(QUIZ_HTML + SIDEBAR + TAIL).bundles) == []
