@@ -205,7 +205,7 @@ def test_schedule_places_case_after_all_its_modules_and_fills_two_weeks(handbook
     assert first_case >= last_m2
     assert "角色扮演 [D1](../practice/d1.md" in table and "40 分钟" in table
     # 1 h opening + 8 + 4.5 module hours + 1.5 h case + 40 min drill + 3 h closing
-    assert row(table, "**合计**").endswith(f"**{round(1 + 8 + 4.5 + 1.5 + 40 / 60 + 3, 1):g}** |")
+    assert row(table, "**合计**").endswith("**18 小时 40 分** |")   # exact, not rounded to 18.7
     assert sum(line.startswith("| 第") for line in lines) == DAYS   # spare days fill the two weeks
     assert "机动" in table and "日程超过两周" not in table
 
@@ -396,3 +396,16 @@ def test_new_objective_without_questions_shows_as_uncovered(project_copy):
     matrix = GENERATORS["coverage"].render(handbook, handbook.pages["program/coverage.md"], ())
     assert "⚠️ 无自测题 | 0 |" in row(matrix, "[M5-O9]")
     assert "M5-O9：" in matrix
+
+
+def test_day_totals_are_exact_so_they_add_up_to_the_total():
+    from handbook.generators.schedule import day_hours
+
+    def minutes(text: str) -> int:
+        hours, _, rest = text.partition(" 小时")
+        return int(hours) * 60 + int(rest.strip().removesuffix(" 分") or 0)
+
+    days = [300, 240, 300, 270, 290, 255, 300, 300, 235, 180]
+    assert [day_hours(m) for m in days] == ["5 小时", "4 小时", "5 小时", "4 小时 30 分", "4 小时 50 分", "4 小时 15 分",
+                                            "5 小时", "5 小时", "3 小时 55 分", "3 小时"]
+    assert sum(minutes(day_hours(m)) for m in days) == sum(days)

@@ -94,13 +94,14 @@ def duration(minutes: int) -> str:
 
 
 def day_hours(minutes: int) -> str:
-    return f"{round(minutes / 60, 1):g}"
+    """Exact, never rounded, so the days add up to the total: ``5 小时`` or ``4 小时 46 分``."""
+    return f"{minutes // 60} 小时" + (f" {minutes % 60} 分" if minutes % 60 else "")
 
 
 @generator("schedule")
 def schedule(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
     days = lay_out(sessions(handbook, page))
-    rows = ["| 日期 | 安排 | 学时 |", "|---|---|---|"]
+    rows = ["| 日期 | 安排 | 时长 |", "|---|---|---|"]
     for number in range(1, max(len(days), DAYS) + 1):
         week, weekday = divmod(number - 1, 5)
         when = f"第{week + 1}周{WEEKDAYS[weekday]}<br>（第 {number} 天）"
