@@ -12,9 +12,9 @@ import datetime as dt
 
 from . import rules
 from .content import loading
-from .content.glossary import GLOSSARY_PATH
+from .content.glossary import GLOSSARY_PAGE, GLOSSARY_PATH
 from .content.model import Handbook
-from .content.procedures import PROCEDURES_PATH
+from .content.procedures import PROCEDURES_PAGE, PROCEDURES_PATH
 from .generators.markers import check_markers
 
 
@@ -29,7 +29,8 @@ def analyse(sources: dict[str, str], data_files: dict[str, str] | None = None,
     data = loading.load_data(data_files, known_files, today)
     pages, page_findings = loading.load_pages(sources, data.registry)
     handbook = Handbook(pages, data.registry, data.glossary.terms, data.procedures,
-                        data.findings + page_findings, today)
+                        data.findings + page_findings, today,
+                        shown_citations={GLOSSARY_PAGE: data.glossary.citations, PROCEDURES_PAGE: data.procedures.citations})
     reader_data = {path: text for path, text in data_files.items() if path in (GLOSSARY_PATH, PROCEDURES_PATH)}
     handbook.findings += rules.check_handbook(handbook, known_files, data.citations, reader_data)
     handbook.findings += check_markers(handbook)

@@ -63,6 +63,9 @@ class Handbook:
     procedures: Procedures
     findings: list[Finding]
     today: dt.date
+    # Citations inside data files, by the page that shows the file (the glossary and the
+    # procedures quick reference print their definitions and bases with the citations in them).
+    shown_citations: dict[str, list[Citation]] = field(default_factory=dict)
 
     def _sorted(self, model: type[M]) -> list[Page[M]]:
         found = pages_of(list(self.pages.values()), model)
@@ -91,8 +94,11 @@ class Handbook:
         return next((page for page in self.modules if page.meta.id == module_id), None)
 
     def citing_pages(self, law_id: str, number: int, sub: int) -> list[AnyPage]:
-        return [page for page in self.pages.values()
-                if any((c.law_id, c.number, c.sub) == (law_id, number, sub) for c in page.citations)]
+        """Pages whose text cites the article, including pages that show a data file citing it."""
+        def cites(citations: list[Citation]) -> bool:
+            return any((c.law_id, c.number, c.sub) == (law_id, number, sub) for c in citations)
+        return [page for path, page in sorted(self.pages.items())
+                if cites(page.citations) or cites(self.shown_citations.get(path, []))]
 
     @property
     def errors(self) -> list[Finding]:
