@@ -204,8 +204,12 @@ def test_schedule_places_case_after_all_its_modules_and_fills_two_weeks(handbook
     last_m2 = max(i for i, line in enumerate(lines) if "[M2 催收沟通与谈判]" in line)
     assert first_case >= last_m2
     assert "角色扮演 [D1](../practice/d1.md" in table and "40 分钟" in table
-    # 1 h opening + 8 + 4.5 module hours + 1.5 h case + 40 min drill + 3 h closing
-    assert row(table, "**合计**").endswith("**18 小时 40 分** |")   # exact, not rounded to 18.7
+    # 1 h opening + 8 + 4.5 module hours + 30 min M1 check + 1.5 h case + 40 min drill + 3 h closing
+    assert row(table, "**合计**").endswith("机动时间共 5 小时 50 分 | **19 小时 10 分** |")   # exact, not rounded
+    m1_last = max(i for i, line in enumerate(lines) if "[M1 法律与合规]" in line)
+    check = next(i for i, line in enumerate(lines) if "M1 课堂检查" in line)
+    drill = next(i for i, line in enumerate(lines) if "角色扮演 [D1]" in line)
+    assert m1_last <= check <= drill   # the check follows M1 and comes before any drill
     assert sum(line.startswith("| 第") for line in lines) == DAYS   # spare days fill the two weeks
     assert "机动" in table and "日程超过两周" not in table
 

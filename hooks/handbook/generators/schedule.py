@@ -22,6 +22,9 @@ STEP, MIN_PART = 30, 60
 CASE_MINUTES = 90      # one case discussion
 OPENING = ("开班：培训目标与课堂规则，前测（学习评估基线）", 60)
 CLOSING = ("综合模拟演练与结业测评（后测、反应评估问卷）", 180)
+# The check after the first module gates every later drill (syllabus page, 课程安排 → M1 课堂检查).
+GATE_MODULE = "M1"
+GATE = ("[M1 课堂检查](#m1-课堂检查)：红线、第三人与个人信息、法律途径，未通过的讲评后重答", 30)
 SPARE = "机动：补训、个别辅导与在岗跟岗"
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五")
 
@@ -39,6 +42,8 @@ def sessions(handbook: Handbook, page: AnyPage) -> list[Session]:
     for module in handbook.modules:
         planned.append(Session(f"{module_link(page, module)}：讲授、课堂练习与自测", round(module.meta.hours * 60),
                                splittable=True))
+        if module.meta.id == GATE_MODULE:
+            planned.append(Session(*GATE))
         for case in handbook.cases:
             if _last_module(case, order) == module.meta.order:
                 planned.append(Session(f"案例讨论 {id_link(page, case)} {topic(case)}", CASE_MINUTES))
@@ -94,8 +99,21 @@ def duration(minutes: int) -> str:
 
 
 def day_hours(minutes: int) -> str:
-    """Exact, never rounded, so the days add up to the total: ``5 小时`` or ``4 小时 46 分``."""
-    return f"{minutes // 60} 小时" + (f" {minutes % 60} 分" if minutes % 60 else "")
+    """Exact, never rounded, so the days add up to the total: ``5 小时``, ``4 小时 46 分``, ``30 分``."""
+    hours, rest = divmod(minutes, 60)
+    return " ".join(part for part in (f"{hours} 小时" if hours else "", f"{rest} 分" if rest else "") if part) or "0 分"
+
+
+def spare(minutes: int, day_minutes: int = DAY_MINUTES) -> str:
+    """The day's 机动时间: what is left of the daily limit."""
+    left = day_minutes - minutes
+    return f"<br>机动 {day_hours(left)}" if left > 0 else ""
+
+
+@generator("schedule-days", inline=True)
+def schedule_days(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
+    """The number of teaching days the schedule needs, for sentences about it."""
+    return str(len(lay_out(sessions(handbook, page))))
 
 
 @generator("schedule")
@@ -107,11 +125,13 @@ def schedule(handbook: Handbook, page: AnyPage, args: tuple[str, ...]) -> str:
         when = f"第{week + 1}周{WEEKDAYS[weekday]}<br>（第 {number} 天）"
         if number <= len(days):
             items = "<br>".join(f"{text}，{duration(minutes)}" for text, minutes in days[number - 1])
-            rows.append(f"| {when} | {items} | {day_hours(sum(m for _, m in days[number - 1]))} |")
+            used = sum(m for _, m in days[number - 1])
+            rows.append(f"| {when} | {items} | {day_hours(used)}{spare(used)} |")
         else:
             rows.append(f"| {when} | {SPARE} | — |")
     total = sum(minutes for day in days for _, minutes in day)
-    rows.append(f"| **合计** | 共 {len(days)} 个教学日 | **{day_hours(total)}** |")
+    free = len(days) * DAY_MINUTES - total
+    rows.append(f"| **合计** | 共 {len(days)} 个教学日；机动时间共 {day_hours(free)} | **{day_hours(total)}** |")
     note = ""
     if len(days) > DAYS:
         note = (f'\n!!! warning "日程超过两周"\n    按当前课时，每天不超过 {DAY_MINUTES // 60} 学时需要 {len(days)} 天。'
