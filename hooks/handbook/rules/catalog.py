@@ -132,10 +132,19 @@ RULES: dict[str, RuleDoc] = {
                                  "写目标 `.md` 文件相对于当前文件的路径，如 `../cases/c1-legal-cross-region.md`。"),
     "link.missing-anchor": RuleDoc("error", "链接中的 `#锚点` 在目标页面中不存在。",
                                    "锚点取自标题文字：中文原样保留、英文小写、空格变 `-`，如 `#本章小结`。"),
-    "html.forbidden-tag": RuleDoc("error", "正文中使用了 `<script>`、`<iframe>` 等不允许的标签（安全与离线要求）。",
+    "html.forbidden-tag": RuleDoc("error", "正文中使用了允许范围以外的标签，如 `<script>`、`<iframe>`、`<form>`、"
+                                           "`<svg>`（安全与离线要求）。按浏览器的读法检查，大小写和字符实体写法都算。",
                                   "删除；如需展示代码示例，放进代码块。"),
-    "html.event-handler": RuleDoc("error", "HTML 标签带有 `onclick=` 等会执行脚本的属性。", "删除该属性。"),
-    "html.javascript-url": RuleDoc("error", "链接地址以 `javascript:` 开头。", "改为指向页面或文件的普通链接。"),
+    "html.event-handler": RuleDoc("error", "HTML 标签或属性列表带有 `onclick=` 等会执行脚本的属性（任何大小写）。", "删除该属性。"),
+    "html.javascript-url": RuleDoc("error", "链接或图片地址会执行脚本：`javascript:`、`vbscript:`，"
+                                            "包括用字符实体、大小写、空白或换行拼写的写法。",
+                                   "改为指向页面或文件的普通链接。"),
+    "html.unsafe-url": RuleDoc("error", "链接或图片地址的协议不在允许范围内（只允许 `http`、`https`、`mailto`、`tel`、"
+                                        "站内相对路径和 `#锚点`），如 `data:`、`file:`。",
+                               "改为普通网址或站内相对路径；图片放进 `docs/` 并用相对路径引用。"),
+    "html.forbidden-attribute": RuleDoc("error", "HTML 标签或属性列表（`{: … }`）中有允许范围以外的属性，如 `style`、"
+                                                 "`data-*`、`srcdoc`（可能加载外部资源或被脚本读取）。",
+                                        "删除该属性；样式写在 `docs/assets/stylesheets/` 中，用 `class` 引用。"),
     "image.missing-alt": RuleDoc("error", "图片缺少替代文字（alt）。",
                                  "写成 `![图片内容的简短描述](路径)`，或给 `<img>` 加 `alt=\"…\"`。"),
 }
