@@ -35,6 +35,20 @@ def _yaml_rules(prefix: str, where: str) -> dict[str, RuleDoc]:
 
 
 RULES: dict[str, RuleDoc] = {
+    # The file itself
+    "input.encoding": RuleDoc("error", "文件中有不是 UTF-8 的字节（如用 GBK 保存，或整个文件是 UTF-16），页面会显示乱码。",
+                              "在编辑器中把文件另存为“UTF-8（无 BOM）”，再核对报告的行。"),
+    "input.bom": RuleDoc("warning", "文件开头有看不见的字节顺序标记（BOM）。只提醒，不会让构建失败。",
+                         "在编辑器中另存为“UTF-8（无 BOM）”。"),
+    "input.line-ending": RuleDoc("warning", "文件中有单独的回车符（旧式 Mac 换行）。只提醒，不会让构建失败。",
+                                 "把换行符统一为 LF（或 CRLF）后保存；Windows 的 CRLF 换行没有问题。"),
+    "input.control-char": RuleDoc("error", "某一行有看不见的控制字符（如 NUL），常见于复制粘贴或文件损坏。",
+                                  "删除该字符；找不到时，把这一行删掉重新输入。"),
+    "input.empty": RuleDoc("error", "文件是空的。", "写入内容（可用 `make new` 或 `templates/` 下的模板），或删除这个文件。"),
+    "input.long-line": RuleDoc("warning", "某一行超过 2000 个字符，通常是粘贴进来的数据而不是正文。只提醒，不会让构建失败。",
+                               "删除粘贴的数据；正文请分成几段。"),
+    "page.not-in-nav": RuleDoc("error", "`docs/` 中的页面不在 `mkdocs.yml` 的导航（nav）中，读者找不到它。",
+                               "在 nav 的相应部分加一行 `- 标题: 路径`（`make new` 会自动添加），或删除这个文件。"),
     # Front matter of pages
     "frontmatter.missing": RuleDoc("error", "页面开头没有完整的 front matter（两行 `---` 之间的 YAML）。",
                                    "用 `make new` 新建页面，或复制 `templates/` 下的模板；确认第一行和 YAML 结尾各有一行 `---`。"),
