@@ -49,10 +49,11 @@ from markdown_it.token import Token
 
 from . import pymarkdown
 from .html import ParsedElement, parse_fragment
-from .commonmark import PARSER, Recorder, recorder, spans_of
+from .commonmark import PARSER, PARSER_WITHOUT_FENCES, PARSER_WITHOUT_HTML_BLOCKS, Recorder, recorder, spans_of
 
 _RAW_START = re.compile(r"^ {0,3}<(?:(?P<comment>!--)|(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$))")
 _OPEN_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*(/?)>""")
+_TAG_START = re.compile(r"<(!--|[A-Za-z][A-Za-z0-9-]*)")
 _HEADING_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
 _QUIZ = re.compile(r"<quiz(?:\s[^>]*)?>.*?</quiz>", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
@@ -129,7 +130,9 @@ class MarkdownView:
         found: list[tuple[RawHtml, ParsedElement]] = []
         for raw in self.html:
             if raw.block:
-                found += [(raw, element) for element in parse_fragment(raw.text, raw.line)]
+                # A tag left open at the end of a raw block is closed by whatever HTML follows it on
+                # the page: close it here too (in a quoted value, in a tag, or harmlessly in text).
+                found += [(raw, element) for element in parse_fragment(raw.text + "'\">", raw.line)]
             elif not raw.text.startswith(("</", "<!--")):
                 found += [(raw, _at_line(element, raw.line)) for element in _parse_tag(raw.text)]
         return found
@@ -216,17 +219,22 @@ class _Builder:
 
     # --- regions -------------------------------------------------------------------------
 
-    def region(self, first: int, last: int, dedent: int, top: bool, depth: int, nesting: int = 0) -> None:
+    def region(self, first: int, last: int, dedent: int, top: bool, depth: int, nesting: int = 0,
+               fences: bool = True, cut: int = 0, html_blocks: bool = True) -> None:
         """Parse body lines [first, last) as Markdown; ``top``: at document level, where raw
-        HTML blocks start; ``depth``: list/admonition levels around the region."""
+        HTML blocks start; ``depth``: list/admonition levels around the region; ``cut``:
+        characters of the first line already read (the end of a raw HTML block)."""
         if first >= last:
             return
+        lines = [_dedent(self.lines[index], dedent) for index in range(first, last)]
+        lines[0] = self.lines[first][cut:] if cut else lines[0]
         # markdown-it reads a lone CR as a line end; the loader has turned CR LF and CR into LF,
         # so one left here (a text that is not a file) stays inside its line.
-        source = "\n".join(_dedent(self.lines[index], dedent) for index in range(first, last)).replace("\r", " ")
+        source = "\n".join(lines).replace("\r", " ")
         env: dict[str, object] = {}
-        tokens = PARSER.parse(source, env)
-        raw = self._raw_regions(tokens, first, last, nesting) if top else []
+        parser = PARSER if fences and html_blocks else PARSER_WITHOUT_FENCES if html_blocks else PARSER_WITHOUT_HTML_BLOCKS
+        tokens = parser.parse(source, env)
+        raw = self._raw_regions(tokens, first, last, nesting, cut) if top else []
         self._definitions(recorder(env), first, raw)
         level = depth
         for index, token in enumerate(tokens):
@@ -240,54 +248,71 @@ class _Builder:
             if _inside(start, raw):
                 continue
             if token.type == "fence":
-                self._inline_text(start, self.lines[start].strip(), False, raw)
-                self._again(start + 1, end, top and token.level == 0, level, nesting)
+                self._again(start, end, top and token.level == 0, level, nesting, fences=False)
             elif token.type == "code_block":
-                if _indent(self.lines[start]) >= 4 * (level + 1):
+                # Python-Markdown: a code block starts a block (after a blank line) and is
+                # indented 4 columns per enclosing list/admonition level, plus 4.
+                after_blank = start == 0 or not self.lines[start - 1].strip()
+                if after_blank and _indent(self.lines[start]) >= 4 * (level + 1):
                     self._code_lines(start, end, "indented")
                 else:
                     self._again(start, end, False, level, nesting)
-            elif token.type == "html_block":
-                inline = PARSER.parseInline(token.content.rstrip("\n"), {})[0]
-                self._inline(inline, start, paragraph=False, raw=raw)
+            elif token.type == "html_block":          # not a raw block: Markdown text with inline tags
+                stop = next((line for line in range(start, end) if _inside(line, raw)), end)
+                if nesting >= _MAX_DEPTH or (start == first and cut):
+                    inline = PARSER.parseInline(token.content.rstrip("\n"), {})[0]
+                    self._inline(inline, start, raw)
+                else:
+                    self.region(start, stop, dedent if start > first else 0, False, level, nesting + 1,
+                                html_blocks=False)
             elif token.type == "inline":
                 heading = tokens[index - 1] if index else None
-                self._inline(token, start, paragraph=heading is not None and heading.type == "paragraph_open",
-                             raw=raw)
+                self._inline(token, start, raw)
                 if heading is not None and heading.type == "heading_open":
                     title = _HEADING_ATTRS.sub("", token.content).strip()
                     self.headings.append(Heading(int(heading.tag[1]), title, start))
 
-    def _again(self, first: int, last: int, top: bool, depth: int, nesting: int) -> None:
+    def _again(self, first: int, last: int, top: bool, depth: int, nesting: int, fences: bool = True) -> None:
         """Lines CommonMark took for code that Python-Markdown renders as Markdown."""
         if nesting >= _MAX_DEPTH:
-            self._inline_text(first, "\n".join(self.lines[first:last]), False, [])
+            self._inline_text(first, "\n".join(self.lines[first:last]), [])
             return
         indents = [_indent(line) for line in self.lines[first:last] if line.strip()]
-        self.region(first, last, min(indents, default=0), top, depth, nesting + 1)
+        self.region(first, last, min(indents, default=0), top, depth, nesting + 1, fences)
 
     def _code_lines(self, first: int, last: int, kind: str) -> None:
         self.code.append(CodeRange(self.starts[first], self.starts[last] - 1 if last < len(self.lines) else
                                    len(self.text), kind))
 
     def _definitions(self, found: Recorder, first: int, raw: list[tuple[int, int]]) -> None:
-        for line, url in found.definitions:
+        """Reference definitions: their URL, and their text read the way Python-Markdown may
+        (it refuses some that CommonMark accepts, e.g. ``[x]: <a b>``, and renders them as text)."""
+        for line, end, url in found.definitions:
             if not _inside(first + line, raw):
                 self.links.append(Link(url, first + line, "definition"))
+                self._inline_text(first + line, "\n".join(self.lines[first + line:first + end]).strip(), [])
 
     # --- raw HTML blocks (Python-Markdown's HTML block preprocessor) -----------------------
 
-    def _raw_regions(self, tokens: list[Token], first: int, last: int, nesting: int) -> list[tuple[int, int]]:
+    def _raw_regions(self, tokens: list[Token], first: int, last: int, nesting: int,
+                     cut: int) -> list[tuple[int, int]]:
+        """Emit the raw HTML blocks that start in this region; return the line ranges they
+        cover, together with the lines read again after them (the rest of a block)."""
         regions: list[tuple[int, int]] = []
         fences = [(first + t.map[0], first + t.map[1]) for t in tokens
                   if t.type == "fence" and t.map is not None and t.meta.get("closed")]
+        blocks = [(first + t.map[0], first + t.map[1]) for t in tokens
+                  if t.level == 0 and t.map is not None and t.nesting >= 0]
         searchable = ""
         for token in tokens:
-            if token.level != 0 or token.type not in ("paragraph_open", "html_block") or token.map is None:
+            # Python-Markdown finds raw blocks in the whole document before it sees lists or
+            # admonitions: any text line whose tag starts within 3 columns of the margin.
+            if token.type not in ("paragraph_open", "html_block") or token.map is None:
                 continue
             line = first + token.map[0]
             while line < first + token.map[1]:
-                if _inside(line, regions) or (found := _RAW_START.match(self.lines[line])) is None:
+                column = cut if line == first else 0
+                if _inside(line, regions) or (found := _RAW_START.match(self.lines[line], column)) is None:
                     line += 1
                     continue
                 name = (found.group("tag") or "").lower()
@@ -296,46 +321,82 @@ class _Builder:
                     continue
                 if not searchable:     # the text where closing tags are looked for: fenced code blanked
                     searchable = _blank(self.text, [(self.starts[a], self.starts[b] - 1) for a, b in fences])
-                end = self._raw_block(line, last, name, fences, searchable, nesting)
-                regions.append((line, end))
-                line = end
+                start = self.starts[line] + column + len(found.group(0)) - len(found.group(0).lstrip(" "))
+                end_offset = self._raw_block(start, last, name, fences, searchable, nesting)
+                if end_offset is None:
+                    line += 1
+                    continue
+                end_offset = self._raw_tail(end_offset, last, fences, searchable, nesting)
+                # The rest of the block after the raw HTML is Markdown again, from the end of its last tag.
+                end_line = self._line_of(end_offset - 1)
+                block_end = max((b for a, b in blocks if a <= end_line < b), default=end_line + 1)
+                regions.append((line, max(block_end, end_line + 1)))
+                tail = self.lines[end_line][end_offset - self.starts[end_line]:]
+                if tail.strip() or block_end > end_line + 1:
+                    self.region(end_line, block_end, 0, True, 0, nesting + 1, cut=end_offset - self.starts[end_line])
+                line = max(block_end, end_line + 1)
         return regions
 
-    def _raw_block(self, line: int, last: int, name: str, fences: list[tuple[int, int]], searchable: str,
-                   nesting: int) -> int:
-        """Emit the raw block starting at ``line``; return the line after it."""
-        start = self.starts[line] + len(self.lines[line]) - len(self.lines[line].lstrip(" "))
+    def _raw_tail(self, end: int, last: int, fences: list[tuple[int, int]], searchable: str, nesting: int) -> int:
+        """Python-Markdown's "tail" of a raw block (the rest of its last line): another
+        block-level tag there starts another raw block, wherever it stands."""
+        while True:
+            line = self._line_of(end - 1)
+            line_end = self.starts[line] + len(self.lines[line])
+            found = next((m for m in _TAG_START.finditer(searchable, end, line_end)
+                          if m.group(1) == "!--" or m.group(1).lower() in pymarkdown.BLOCK_LEVEL), None)
+            if found is None:
+                return end
+            following = self._raw_block(found.start(), last, "" if found.group(1) == "!--" else found.group(1).lower(),
+                                        fences, searchable, nesting)
+            if following is None:
+                return end
+            if self.text[end:found.start()].strip():
+                self._inline_text(line, self.text[end:found.start()], [])
+            end = following
+
+    def _raw_block(self, start: int, last: int, name: str, fences: list[tuple[int, int]], searchable: str,
+                   nesting: int) -> int | None:
+        """Emit the raw block at offset ``start``; return the offset after it (None: no raw block)."""
         limit = self.starts[last] - 1 if last < len(self.lines) else len(self.text)
         searchable = searchable[:limit]
         if not name:                                              # <!-- comment -->
             close = searchable.find("-->", start + 4)
-            end_offset = limit if close < 0 else close + 3
-            return self._emit_raw(line, self._line_of(end_offset - 1) + 1, fences)
+            if close < 0:                                         # never closed: text, not a comment
+                return None
+            return self._emit_raw(start, close + 3, fences)
         opening = _OPEN_TAG.match(searchable, start)
-        if opening is None:
-            return self._emit_raw(line, line + 1, fences)
-        after_open = self._line_of(opening.end() - 1) + 1
+        if opening is None:                                       # not a whole tag: read as HTML up to the line end
+            return self._emit_raw(start, self.starts[self._line_of(start) + 1] - 1, fences)
         if opening.group(1) or name in _VOID:
-            return self._emit_raw(line, after_open, fences)
+            return self._emit_raw(start, opening.end(), fences)
         close_start, close_end = _matching_close(searchable, opening.end(), name)
-        end = self._line_of(close_end - 1) + 1 if close_end <= limit else last
-        if _markdown_attribute(opening.group(0)) and close_end <= limit and self._line_of(close_start) >= after_open:
-            self._emit_raw(line, after_open, fences)
-            close_line = self._line_of(close_start)
-            self.region(after_open, close_line, 0, True, 0, nesting + 1)
-            self._emit_raw(close_line, end, fences)
-            return end
-        return self._emit_raw(line, end, fences)
+        closed = close_end <= limit
+        if _markdown_attribute(opening.group(0)):                # md_in_html: Markdown inside the tags
+            self._emit_raw(start, opening.end(), fences)
+            open_line = self._line_of(opening.end() - 1)
+            inner_end = self._line_of(close_start) if closed else last
+            rest = self.lines[open_line][opening.end() - self.starts[open_line]:]
+            if rest.strip():
+                self.region(open_line, max(inner_end, open_line + 1), 0, True, 0, nesting + 1,
+                            cut=opening.end() - self.starts[open_line])
+            else:
+                self.region(open_line + 1, inner_end, 0, True, 0, nesting + 1)
+            if not closed:
+                return limit
+            return self._emit_raw(self.starts[inner_end] if inner_end > open_line else close_start, close_end, fences)
+        if not closed:                                            # never closed: raw to the end
+            return self._emit_raw(start, limit, fences)
+        return self._emit_raw(start, close_end, fences)
 
-    def _emit_raw(self, first: int, last: int, fences: list[tuple[int, int]]) -> int:
-        last = max(last, first + 1)
-        kept = [line if not any(a <= first + number < b for a, b in fences) else ""
-                for number, line in enumerate(self.lines[first:last])]
-        chunk = "\n".join(kept)
-        self.html.append(RawHtml(chunk, first + 1, True))
-        base = self.starts[first]
-        self.comments += [(base + m.start(), base + m.end()) for m in _COMMENT.finditer(chunk)]
-        return last
+    def _emit_raw(self, start: int, end: int, fences: list[tuple[int, int]]) -> int:
+        """Raw HTML from offset ``start`` to ``end``, with fenced code blocks inside it blanked."""
+        fence_ranges = [(self.starts[a], self.starts[b] - 1) for a, b in fences
+                        if self.starts[a] < end and self.starts[b] - 1 > start]
+        chunk = _blank(self.text, fence_ranges)[start:end] if fence_ranges else self.text[start:end]
+        self.html.append(RawHtml(chunk, self._line_of(start) + 1, True))
+        self.comments += [(start + m.start(), start + m.end()) for m in _COMMENT.finditer(chunk)]
+        return end
 
     def _line_of(self, offset: int) -> int:
         """Index of the line holding ``offset``."""
@@ -362,11 +423,11 @@ class _Builder:
         self.cursor[line] = column + len(tail)
         return self.starts[line] + column
 
-    def _inline_text(self, line: int, text: str, paragraph: bool, raw: list[tuple[int, int]]) -> None:
+    def _inline_text(self, line: int, text: str, raw: list[tuple[int, int]]) -> None:
         inline = PARSER.parseInline(text, {})[0]
-        self._inline(inline, line, paragraph, raw)
+        self._inline(inline, line, raw)
 
-    def _inline(self, token: Token, first: int, paragraph: bool, raw: list[tuple[int, int]]) -> None:
+    def _inline(self, token: Token, first: int, raw: list[tuple[int, int]]) -> None:
         content = token.content
         content_lines = content.split("\n")
         stop = next((index for index in range(len(content_lines)) if _inside(first + index, raw)), None)
@@ -377,8 +438,6 @@ class _Builder:
             return
         parts = pymarkdown.parse_inline(content)
         spans = spans_of(token)
-        if paragraph:
-            self._hash_headings(content_lines, first)
         if not spans and parts is pymarkdown.NOTHING:
             return
         bases: list[int | None] = []
@@ -415,15 +474,6 @@ class _Builder:
             if tag.text.startswith("<!--"):
                 self.comments += to_file(tag.start, tag.start + len(tag.text))
         self.attributes += [Attribute(name, value, line_of(offset)) for offset, name, value in parts.attributes]
-
-    def _hash_headings(self, content_lines: list[str], first: int) -> None:
-        """``#title`` lines inside a paragraph: headings for Python-Markdown."""
-        for index, content_line in enumerate(content_lines):
-            if content_line.startswith("#"):
-                match = pymarkdown.HASH_HEADING.match(content_line)
-                if match and content_line.strip("#").strip():
-                    title = _HEADING_ATTRS.sub("", match.group("title")).strip()
-                    self.headings.append(Heading(min(len(match.group(1)), 6), title, first + index))
 
     def build(self, first_line: int) -> MarkdownView:
         self.region(0, len(self.lines), 0, True, 0)

@@ -46,8 +46,6 @@ _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
 # A reference definition as the block processor reads it, on one line.
 _REFERENCE = re.compile(r"^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(\S+)", re.MULTILINE)
-# A hash heading: Python-Markdown needs no space after the #s (CommonMark does).
-HASH_HEADING = re.compile(r"^(#{1,6})(?P<title>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*[ \t]*$")
 PLACEHOLDER = "\x02"
 
 
