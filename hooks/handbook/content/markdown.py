@@ -480,7 +480,8 @@ class _Builder:
         code = sorted(set(self.code), key=lambda r: (r.start, r.end))
         masked = _blank(self.text, [(r.start, r.end) for r in code])
         quizzes = [(line_at(masked, m.start()), line_at(masked, m.end())) for m in _QUIZ.finditer(masked)]
-        headings = [h for h in self.headings if not any(a < h.line + 1 < b for a, b in quizzes)]
+        # mkdocs-quiz renders its blocks before Python-Markdown: nothing in them is a page heading.
+        headings = [h for h in self.headings if not any(a <= h.line + 1 <= b for a, b in quizzes)]
 
         def shift(line: int) -> int:
             return line + first_line
