@@ -500,7 +500,19 @@ def _inside(line: int, regions: list[tuple[int, int]]) -> bool:
 
 
 def _intersect(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(max(a, c), min(b, d)) for a, b in first for c, d in second if max(a, c) < min(b, d)]
+    """The ranges covered by both lists (each sorted, without overlaps), in linear time."""
+    first, second = sorted(first), sorted(second)
+    found: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        (a, b), (c, d) = first[i], second[j]
+        if max(a, c) < min(b, d):
+            found.append((max(a, c), min(b, d)))
+        if b < d:
+            i += 1
+        else:
+            j += 1
+    return found
 
 
 def _matching_close(text: str, position: int, name: str) -> tuple[int, int]:

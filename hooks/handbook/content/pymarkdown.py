@@ -148,9 +148,21 @@ def parse_inline(text: str) -> InlineParts:
     return InlineParts(tuple(code), tuple(urls), tuple(tags), tuple(attributes))
 
 
+_MANY_BRACKETS = 200
+_DESTINATION = re.compile(r"\]\(\s*<?([^\s)>]*)")
+
+
 def _links(chars: list[str], urls: list[Url]) -> None:
     """Links and images in Python-Markdown's grammar: the destination is read
-    (and hidden from the HTML pattern), the link text stays (it may hold HTML)."""
+    (and hidden from the HTML pattern), the link text stays (it may hold HTML).
+
+    Python-Markdown's link processor takes time quadratic in the number of ``[``
+    in a block; past ``_MANY_BRACKETS`` (pasted data, not prose: input.long-line)
+    every ``](destination`` is checked instead and nothing is hidden."""
+    data = "".join(chars)
+    if data.count("[") > _MANY_BRACKETS:
+        urls += [Url(browser_value(m.group(1)), m.start(), "link") for m in _DESTINATION.finditer(data)]
+        return
     link, image = _link_processors()
     for processor, kind in ((image, "image"), (link, "link")):
         data = "".join(chars)
