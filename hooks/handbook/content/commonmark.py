@@ -132,7 +132,9 @@ def _fence(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
             state.src[state.bMarks[start_line] + state.tShift[start_line]:state.eMarks[start_line]])
         # superfences: an info string it does not understand (or options it may refuse) is no fence.
         known = opening is not None and not opening.group("unrecognized") and not opening.group("options")
-        token.meta["closed"] = last > start_line and closing == token.markup and known
+        # superfences: the closing fence is indented exactly like the opening one.
+        same_indent = state.sCount[last] == state.sCount[start_line]
+        token.meta["closed"] = last > start_line and closing == token.markup and known and same_indent
     return True
 
 

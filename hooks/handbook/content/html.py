@@ -23,14 +23,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from justhtml import JustHTML
+from justhtml import JustHTML, stream
 from justhtml.dom import Element, Node, Template
 
 ALLOWED_TAGS: frozenset[str] = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
     "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
     "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "u",
     "ul", "var", "wbr",
     "quiz",   # mkdocs-quiz's block: content, rendered by the plugin before Python-Markdown
 })
@@ -120,6 +120,45 @@ def parse_fragment(html: str, first_line: int = 1) -> list[ParsedElement]:
     found = list(_walk(document.root, (), first_line - 1))
     return [element for element in found
             if element.name not in ("html", "head", "body") or element.attrs]
+
+
+def start_tags(html: str, first_line: int = 1) -> list[ParsedElement]:
+    """Every start tag of ``html`` as the HTML5 tokenizer reads it (names and attribute
+    names lower-cased, character references decoded, raw text such as a ``<script>``
+    body skipped), with the line of each. Tokens, not the tree: a tag the tree builder
+    would ignore here (a ``<td>`` outside a table) may be live where the page puts it.
+    ``ancestors`` holds the enclosing svg/math elements only."""
+    found: list[ParsedElement] = []
+    foreign: list[str] = []
+    seen: dict[str, int] = {}
+    lower = html.lower()
+    for kind, data in stream(html):
+        if kind == "start":
+            assert isinstance(data, tuple)
+            name = str(data[0]).lower()
+            attrs = {str(k).lower(): "" if v is None else str(v) for k, v in data[1].items()}
+            # The line of the n-th "<name" in the text (the tokenizer does not report positions).
+            position, count = -1, seen.get(name, 0)
+            for _ in range(count + 1):
+                position = _find_tag(lower, name, position + 1)
+            seen[name] = count + 1
+            line = first_line + html.count("\n", 0, position) if position >= 0 else first_line
+            found.append(ParsedElement(name, "svg" if "svg" in foreign else "math" if "math" in foreign else "html",
+                                       attrs, line, tuple(foreign)))
+            if name in ("svg", "math"):
+                foreign.append(name)
+        elif kind == "end" and foreign and data == foreign[-1]:
+            foreign.pop()
+    return found
+
+
+def _find_tag(lower: str, name: str, start: int) -> int:
+    while (position := lower.find("<" + name, start)) >= 0:
+        after = lower[position + 1 + len(name):position + 2 + len(name)]
+        if after == "" or after in " \t\n\r\f/>":
+            return position
+        start = position + 1
+    return -1
 
 
 def parse_document(html: str) -> list[ParsedElement]:

@@ -48,7 +48,7 @@ from functools import cached_property, lru_cache
 from markdown_it.token import Token
 
 from . import pymarkdown
-from .html import ParsedElement, parse_fragment
+from .html import ParsedElement, parse_fragment, start_tags
 from .commonmark import PARSER, PARSER_WITHOUT_FENCES, PARSER_WITHOUT_HTML_BLOCKS, Recorder, recorder, spans_of
 
 _RAW_START = re.compile(r"^ {0,3}<(?:(?P<comment>!--)|(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$))")
@@ -132,7 +132,7 @@ class MarkdownView:
             if raw.block:
                 # A tag left open at the end of a raw block is closed by whatever HTML follows it on
                 # the page: close it here too (in a quoted value, in a tag, or harmlessly in text).
-                found += [(raw, element) for element in parse_fragment(raw.text + "'\">", raw.line)]
+                found += [(raw, element) for element in start_tags(raw.text + "'\">", raw.line)]
             elif not raw.text.startswith(("</", "<!--")):
                 found += [(raw, _at_line(element, raw.line)) for element in _parse_tag(raw.text)]
         return found
@@ -144,7 +144,7 @@ class MarkdownView:
 
 @lru_cache(maxsize=4096)
 def _parse_tag(text: str) -> tuple[ParsedElement, ...]:
-    return tuple(parse_fragment(text))
+    return tuple(start_tags(text))
 
 
 def _at_line(element: ParsedElement, line: int) -> ParsedElement:
