@@ -38,13 +38,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_NAMES = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\x0c": "换页符 FF", "\x0b": "垂直制表符 VT"}
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+_CODECS = {"UTF-32": "utf-32", "UTF-16": "utf-16"}
 
 
 def decode(path: str, data: bytes) -> tuple[str, list[Finding]]:
     """The text of a file's bytes; undecodable bytes become U+FFFD, each reported."""
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
-            return data.decode("utf-8", errors="replace"), [error(
+            # Read it in its own encoding, so the rest of the page is still checked.
+            return data.decode(_CODECS[name], errors="replace"), [error(
                 path, 1, "input.encoding",
                 f"文件是 {name} 编码，不是 UTF-8。请在编辑器中选择“另存为 UTF-8（无 BOM）”后重新提交。")]
     try:
