@@ -33,7 +33,7 @@ MODULES = [
     "rules/sections.py",                                   # sections
 ]
 TESTS = ["tests/test_rules.py", "tests/test_html_safety.py", "tests/test_markdown_view.py", "tests/test_inputs.py",
-         "tests/test_fuzz.py", "tests/test_review_dates.py", "tests/test_answer_key.py"]
+         "tests/test_fuzz.py", "tests/test_review_dates.py", "tests/test_answer_key.py", "tests/test_messages.py"]
 DESELECT = "not strict_build and not make_check and not python_markdown_renders"
 CONFIG = f"""\
 [tool.pytest.ini_options]

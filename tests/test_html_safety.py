@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from handbook.content.html import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, SAFE_SCHEMES, TAG_ATTRIBUTES, url_problem
+from handbook.content.html import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, SAFE_SCHEMES, TAG_ATTRIBUTES, URL_ATTRIBUTES, \
+    url_problem
 from handbook.content.markdown import view
 from handbook.outputs import html_gate
 from handbook.rules.html_safety import check_html
@@ -276,6 +277,14 @@ def test_the_allowlist_is_a_subset_of_ammonias_plus_documented_additions():
     for tag, attributes in TAG_ATTRIBUTES.items():
         allowed = set(nh3.ALLOWED_ATTRIBUTES.get(tag, set())) | ammonia_generic | additions
         assert attributes <= allowed, (tag, attributes - allowed)
+
+
+@pytest.mark.parametrize("attribute", sorted(URL_ATTRIBUTES))
+def test_every_url_attribute_is_judged_as_a_url(attribute):
+    """On the rendered page (the last gate) any URL attribute with a script URL is reported."""
+    problems = html_gate.scan("p/index.html", f'<p><x-y {attribute}="javascript:alert(1)"></x-y></p>',
+                              html_gate.Site("/", frozenset()))
+    assert [p.attribute for p in problems] == [attribute]
 
 
 @pytest.mark.parametrize("value, problem", [
