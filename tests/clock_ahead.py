@@ -15,6 +15,6 @@ from mkdocs.__main__ import cli
 
 if __name__ == "__main__":
     days = int(sys.argv[1])
-    with time_machine.travel(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=days), tick=True):
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=days), tick=True):
         sys.argv = ["mkdocs", *sys.argv[2:]]
         cli()

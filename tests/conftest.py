@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sample_content import MODULE, REGISTRY
 from site_build import CLOCK_AHEAD, ROOT, build_site
 
@@ -24,7 +23,7 @@ def pytest_configure(config: pytest.Config) -> None:
     days = config.getoption("--clock-ahead")
     if days:
         import time_machine
-        traveller = time_machine.travel(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=days), tick=True)
+        traveller = time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=days), tick=True)
         traveller.start()
         config.add_cleanup(traveller.stop)
         os.environ[CLOCK_AHEAD] = str(days)

@@ -97,7 +97,7 @@ def mutate(meta: dict, rng: random.Random, count: int) -> tuple[dict, list[str]]
         elif kind == "objective" and isinstance(meta.get("objectives"), list) and meta["objectives"]:
             index = rng.randrange(len(meta["objectives"]))
             objective = dict(meta["objectives"][index])
-            objective[rng.choice(["id", "text", "weight"])] = rng.choice(WRONG_VALUES + ["X1-O1", "M1-O0"])
+            objective[rng.choice(["id", "text", "weight"])] = rng.choice([*WRONG_VALUES, "X1-O1", "M1-O0"])
             meta["objectives"][index] = objective
         elif kind == "type":
             meta["type"] = rng.choice(["lesson", "case", "drill", "page", 3, None])
@@ -122,7 +122,7 @@ def frontmatter_rules(meta: dict) -> list[tuple[str, int]]:
 @FUZZ
 @given(st.integers(0, 2**32 - 1), st.integers(1, 3))
 def test_well_formed_front_matter_with_wrong_fields_reaches_the_schema(seed, count):
-    meta, applied = mutate(VALID, random.Random(seed), count)
+    meta, _applied = mutate(VALID, random.Random(seed), count)
     found = frontmatter_rules(meta)
     for rule in {rule for rule, _ in found}:
         event(rule)
@@ -140,7 +140,7 @@ def test_the_schema_fuzz_reaches_every_schema_rule(capsys):
         meta, _applied = mutate(VALID, rng, rng.randint(1, 3))
         reach.update({rule for rule, _ in frontmatter_rules(meta)} or {"(valid)"})
     with capsys.disabled():
-        print("\nschema fuzz reach (cases of %d):" % cases, dict(sorted(reach.items())))
+        print(f"\nschema fuzz reach (cases of {cases}):", dict(sorted(reach.items())))
     for rule in ("frontmatter.missing-field", "frontmatter.unknown-field", "frontmatter.invalid-value",
                  "frontmatter.unknown-type"):
         assert reach[rule] >= cases // 20, (rule, reach)

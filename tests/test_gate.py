@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from site_build import ROOT, build_site
 
 from handbook.content.sources import read_docs
 from handbook.outputs import html_gate
 from handbook.pipeline import analyse
-from site_build import ROOT, build_site
 
 SITE = html_gate.Site("/collector-handbook/", frozenset({"assets/quiz/quiz.0123456789.js"}))
 PAGE = "curriculum/m1/index.html"
@@ -102,6 +102,7 @@ def test_the_strict_build_fails_naming_the_page_when_a_plugin_injects_a_handler(
     assert "onmouseover" in output and "Traceback" not in output and "Aborted with" in output
 
 
+@pytest.mark.build
 def test_html_in_a_glossary_definition_passes_the_content_rules_but_not_the_gate(project_copy: Path, tmp_path):
     """An innocent-looking way in: the glossary page is generated from glossary.yml, whose
     definitions are Markdown the content rules of pages never see."""

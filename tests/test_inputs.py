@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
+from sample_content import MODULE, REGISTRY, TODAY, line_of
+from site_build import build_site
 
 from handbook.check import main as check_main
 from handbook.content.findings import Severity
 from handbook.content.inputs import LONG_LINE
 from handbook.pipeline import analyse
-from sample_content import MODULE, REGISTRY, TODAY, line_of
-from site_build import build_site
 
 P = "curriculum/m1.md"
 GBK_LINE = "依据《刑法》第二百九十三条之一规定了催收非法债务罪"

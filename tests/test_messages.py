@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sample_content import MODULE, REGISTRY, TODAY, module_with
+from test_rules import CASE, DATA_DEFECTS, GLOSSARY, SINGLE_DEFECTS
+
 from handbook.content.schema import PAGE_MODELS, BasePage
 from handbook.generators.editor_guide import field_rows, rule_table
 from handbook.pipeline import analyse
-from sample_content import MODULE, REGISTRY, TODAY, module_with
-from test_rules import CASE, DATA_DEFECTS, GLOSSARY, SINGLE_DEFECTS
 
 GOLDEN = Path(__file__).parent / "golden"
 P = "curriculum/m1.md"

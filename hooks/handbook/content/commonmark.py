@@ -24,6 +24,7 @@ reference definitions (``Recorder``).
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,8 +33,7 @@ from markdown_it.rules_block import StateBlock, html_block, list_block, paragrap
 from markdown_it.rules_block import reference as reference_rule
 from markdown_it.rules_block.fence import make_fence_rule
 from markdown_it.rules_core import StateCore
-from markdown_it.rules_inline import StateInline
-from markdown_it.rules_inline import backtick, image, link
+from markdown_it.rules_inline import StateInline, backtick, image, link
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -67,7 +67,7 @@ class Recorder:
     definitions: list[tuple[int, int, str]] = field(default_factory=list)   # (first line, end line, href)
 
 
-def recorder(env: dict[str, Any]) -> Recorder:
+def recorder(env: MutableMapping[str, Any]) -> Recorder:
     found = env.get(RECORDER)
     if not isinstance(found, Recorder):
         found = Recorder()
@@ -235,7 +235,7 @@ def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         last = next_line
     title = next((group for group in match.groups() if group is not None), None)
     old_parent, old_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    state.parentType = "pm_container"   # type: ignore[assignment]
+    state.parentType = "pm_container"
     opening = state.push("pm_container_open", "div", 1)
     opening.map = [start_line, last]
     opening.markup = text[:3]
@@ -257,13 +257,13 @@ def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 class _MarkdownIt(MarkdownIt):
     """Link destinations as written: every scheme accepted, nothing normalised."""
 
-    def validateLink(self, url: str) -> bool:  # noqa: N802  (markdown-it's name)
+    def validateLink(self, url: str) -> bool:
         return True
 
-    def normalizeLink(self, url: str) -> str:  # noqa: N802
+    def normalizeLink(self, url: str) -> str:
         return url
 
-    def normalizeLinkText(self, link: str) -> str:  # noqa: N802
+    def normalizeLinkText(self, link: str) -> str:
         return link
 
 

@@ -134,9 +134,7 @@ def start_tags(html: str, first_line: int = 1) -> list[ParsedElement]:
     lower = html.lower()
     for kind, data in stream(html):
         if kind == "start":
-            assert isinstance(data, tuple)
-            name = str(data[0]).lower()
-            attrs = {str(k).lower(): "" if v is None else str(v) for k, v in data[1].items()}
+            name, attrs = start_tag(data)
             # The line of the n-th "<name" in the text (the tokenizer does not report positions).
             position, count = -1, seen.get(name, 0)
             for _ in range(count + 1):
@@ -150,6 +148,14 @@ def start_tags(html: str, first_line: int = 1) -> list[ParsedElement]:
         elif kind == "end" and foreign and data == foreign[-1]:
             foreign.pop()
     return found
+
+
+def start_tag(data: object) -> tuple[str, dict[str, str]]:
+    """Name and attributes of a ``("start", data)`` event of justhtml's ``stream``."""
+    assert isinstance(data, tuple) and len(data) == 2
+    name, raw = data
+    attrs = raw if isinstance(raw, dict) else {}
+    return str(name).lower(), {str(k).lower(): "" if v is None else str(v) for k, v in attrs.items()}
 
 
 def _find_tag(lower: str, name: str, start: int) -> int:

@@ -104,8 +104,8 @@ def check_text(path: str, text: str) -> tuple[str, list[Finding]]:
         lone = re.search(r"\r(?!\n)", text)
         text = text.replace("\r\n", "\n")
         if lone is not None:
-            line = text.count("\n", 0, text.find("\r")) + 1
-            findings.append(warning(path, line, "input.line-ending",
+            cr_line = text.count("\n", 0, text.find("\r")) + 1
+            findings.append(warning(path, cr_line, "input.line-ending",
                                     "文件中有单独的回车符（CR，旧式 Mac 换行），检查时按换行处理，其他工具可能把行号数错。"
                                     "请在编辑器中把换行符统一为 LF（或 CRLF）后保存。"))
             text = text.replace("\r", "\n")

@@ -48,8 +48,8 @@ from functools import cached_property, lru_cache
 from markdown_it.token import Token
 
 from . import pymarkdown
-from .html import ParsedElement, parse_fragment, start_tags
 from .commonmark import PARSER, PARSER_WITHOUT_FENCES, PARSER_WITHOUT_HTML_BLOCKS, Recorder, recorder, spans_of
+from .html import ParsedElement, parse_fragment, start_tags
 
 _RAW_START = re.compile(r"^ {0,3}<(?:(?P<comment>!--)|(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$))")
 _OPEN_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*(/?)>""")
@@ -355,8 +355,8 @@ class _Builder:
                 self._inline_text(line, self.text[end:found.start()], [])
             end = following
 
-    def _raw_block(self, start: int, last: int, name: str, fences: list[tuple[int, int]], searchable: str,
-                   nesting: int) -> int | None:
+    def _raw_block(self, start: int, last: int, name: str, fences: list[tuple[int, int]],  # noqa: PLR0911
+                   searchable: str, nesting: int) -> int | None:
         """Emit the raw block at offset ``start``; return the offset after it (None: no raw block)."""
         limit = self.starts[last] - 1 if last < len(self.lines) else len(self.text)
         searchable = searchable[:limit]

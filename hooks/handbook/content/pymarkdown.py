@@ -105,7 +105,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
             position = match.end(0)
             continue
         begin = match.start(0)
-        start, end = processor.find_code_spans(begin, text)
+        span: tuple[int, int | None] | None = processor.find_code_spans(begin, text)
+        start, end = span if span is not None else (begin + 1, None)
         if end is None:
             position = max(start, begin + 1)
             continue

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from justhtml import stream
 
 from .. import upstream
-from ..content.html import URL_ATTRIBUTES, parse_document, url_problem, url_scheme
+from ..content.html import URL_ATTRIBUTES, parse_document, start_tag, url_problem, url_scheme
 
 HANDBOOK_SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/progress.js",
                     "assets/javascripts/quiz-fixes.js")
@@ -61,7 +61,7 @@ def _resolve(page: str, url: str, site: Site) -> str | None:
     """Site-relative path of a same-site URL; None for another site."""
     if url_scheme(url) is not None or url.startswith("//"):
         return None
-    path = url.split("#")[0].split("?")[0]
+    path = url.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0]
     if path.startswith("/"):
         if not path.startswith(site.base_path):
             return None
@@ -134,12 +134,10 @@ def scan(page: str, html: str, site: Site) -> list[Problem]:
 
     for kind, data in stream(html):
         if kind == "start":
-            assert isinstance(data, tuple)
             close_script()
-            tag, raw = data
-            attrs = {str(k).lower(): "" if v is None else str(v) for k, v in raw.items()}
+            tag, attrs = start_tag(data)
             script, text = (attrs, []) if tag == "script" else (None, [])
-            problems += _element(page, str(tag).lower(), attrs, site)
+            problems += _element(page, tag, attrs, site)
         elif kind == "text" and script is not None:
             text.append(str(data))
         elif kind == "end" and data == "script":

@@ -63,7 +63,7 @@ def prepare_markdown(markdown: str, page: AnyPage, handbook: Handbook) -> str:
     edits += generators.expansions(markdown, handbook, page)
     kept: list[Edit] = []
     for edit in edits:                 # first come first served: a broken quiz hides what is inside it
-        if not any(edit[0] < other[1] and other[0] < edit[1] or edit[0] == other[0] == edit[1] == other[1]
+        if not any((edit[0] < other[1] and other[0] < edit[1]) or edit[0] == other[0] == edit[1] == other[1]
                    for other in kept):
             kept.append(edit)
     return generators.apply_edits(markdown, kept)

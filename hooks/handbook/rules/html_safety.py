@@ -14,8 +14,15 @@ policy. Where the HTML is and what is code comes from ``content.markdown``.
 from __future__ import annotations
 
 from ..content.findings import Finding, error
-from ..content.html import ALL_ATTRIBUTES, ALLOWED_TAGS, GLOBAL_ATTRIBUTES, TAG_ATTRIBUTES, URL_ATTRIBUTES, \
-    url_problem, url_scheme
+from ..content.html import (
+    ALL_ATTRIBUTES,
+    ALLOWED_TAGS,
+    GLOBAL_ATTRIBUTES,
+    TAG_ATTRIBUTES,
+    URL_ATTRIBUTES,
+    url_problem,
+    url_scheme,
+)
 from ..content.markdown import MarkdownView
 
 _SHOWN = 60
