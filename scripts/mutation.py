@@ -88,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.report_only:
         prepare()
-        env = {**os.environ, "PYTHONPATH": ""}         # the mutated copy, never hooks/handbook
+        env = {**os.environ, "PYTHONPATH": "",         # the mutated copy, never hooks/handbook
+               "HANDBOOK_EXAMPLES_SCALE": "0.1"}       # every mutant reruns the property tests
         subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
                        cwd=WORK, env=env, check=False)
     table = results()

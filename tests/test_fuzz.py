@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs_quiz.plugin import MkDocsQuizPlugin
-from sample_content import MODULE, run
+from sample_content import MODULE, examples, run
 
 from handbook.content.findings import Finding
 from handbook.outputs import render
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 yaml_chars = st.sampled_from([*list("abc:-[]{}#'\"|>&*!%@`, \t\n"), "type", "module", "id", "M1", "reviewed", "2026-13-45", "hours", "objectives", "- id:", "：", "法"])
 front_matter_text = st.lists(yaml_chars, max_size=60).map("".join)

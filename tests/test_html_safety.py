@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
-from sample_content import findings_of, line_of, module_with, run
+from sample_content import examples, findings_of, line_of, module_with, run
 from site_build import ROOT
 
 from handbook.content.html import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, SAFE_SCHEMES, TAG_ATTRIBUTES, URL_ATTRIBUTES, url_problem
@@ -29,7 +29,7 @@ from handbook.rules.html_safety import check_html
 from handbook.rules.images import check_images
 
 P = "curriculum/m1.md"
-PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SAFETY_RULES = ("html.", "image.")
 
 
