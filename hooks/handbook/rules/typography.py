@@ -22,6 +22,7 @@ import autocorrect_py
 
 from ..content.findings import Finding, error
 from ..content.frontmatter import split
+from ..content.inputs import LONG_LINE
 from ..content.markdown import line_at, view
 from ..content.yaml_source import KeyPath, line_for
 
@@ -65,7 +66,11 @@ def _prose_for_autocorrect(text: str) -> tuple[str, int]:
 
 def corrections(text: str, path: str = "page.md") -> list[Correction]:
     body, offset = _prose_for_autocorrect(text)
-    result = autocorrect_py.lint_for(body, path)
+    try:
+        result = autocorrect_py.lint_for(body, path)
+    except ValueError:   # AutoCorrect gives up on pathological text ("call limit reached", a pasted
+        return []        # 200 000-character line): input.long-line reports that line instead
+
     return [Correction(item.line + offset, item.old, item.new) for item in result.lines]
 
 
@@ -82,6 +87,10 @@ def _difference(old: str, new: str) -> tuple[str, str]:
 
 
 def check_typography(path: str, text: str, body: str, first_line: int) -> list[Finding]:
+    if any(len(line) > LONG_LINE for line in text.split("\n")):
+        # Pasted data, not prose (input.long-line says so): AutoCorrect and the patterns below
+        # take minutes on a 200 000-character line of markup.
+        return []
     findings = []
     for found in corrections(text, path):
         old, new = _difference(found.old, found.new)
