@@ -294,3 +294,20 @@ def test_every_url_attribute_is_judged_as_a_url(attribute):
 ])
 def test_url_policy(value, problem):
     assert url_problem(value) == problem
+
+
+def test_every_tag_of_a_raw_block_is_reported_at_its_own_line():
+    """Raw HTML blocks are parsed whole; each finding names the line of its own tag, also
+    for the second and third tag of the same name, in any case."""
+    text = ("正文\n\n<div>\n<span onclick=a>一</span>\n<SPAN onclick=b>二</SPAN>\n"
+            "<span>好</span> <span onmouseover=c>三</span>\n<p><a href='javascript:x'>四</a></p>\n</div>\n")
+    assert rules_at(text) == {("html.event-handler", 4), ("html.event-handler", 5), ("html.event-handler", 6),
+                              ("html.javascript-url", 7)}
+
+
+def test_the_markdown_attribute_and_attribute_values_are_read_by_the_html_parser():
+    # md_in_html: markdown="0" keeps the block raw (the link stays text, as Python-Markdown
+    # renders it); markdown / markdown="1" makes it Markdown.
+    assert rules_at('正文\n\n<div markdown="0">\n[a](javascript:x)\n</div>\n') == set()
+    assert ("html.javascript-url", 4) in rules_at('正文\n\n<div markdown="1">\n[a](javascript:x)\n</div>\n')
+    assert ("html.javascript-url", 4) in rules_at("正文\n\n<DIV MARKDOWN>\n[a](&#x6A;avascript:x)\n</DIV>\n")
