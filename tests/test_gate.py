@@ -112,7 +112,8 @@ def test_html_in_a_glossary_definition_passes_the_content_rules_but_not_the_gate
     assert marker in text
     glossary.write_text(text.replace(marker, marker + "<img src=x onerror=alert(1)> ", 1), encoding="utf-8")
     pages, data, others = read_docs(project_copy / "docs")
-    assert analyse(pages, data, others).errors == []
+    # No HTML rule sees it (other rules, e.g. typography of data files, may comment on the text).
+    assert not [f for f in analyse(pages, data, others).errors if f.rule.startswith(("html.", "image."))]
     result = build_site(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
