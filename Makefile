@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check typography test test-fast lint bench new clean pdf pdf-preview
+.PHONY: serve build check typography test test-fast test-future mutation lint bench new clean pdf pdf-preview
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -73,6 +73,14 @@ lint: $(STAMP)
 	$(BIN)/mypy --strict hooks/handbook
 	$(BIN)/mypy hooks/*.py tests/*.py
 	$(BIN)/mypy tests/browser
+
+## test-future: every non-browser test with the clock two years ahead (no test may depend on today)
+test-future: $(STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python -m pytest -m "not browser" --clock-ahead=730 -q
+
+## mutation: mutation testing of the rule modules (mutmut); table of killed/survived per module, fails below 90 %
+mutation: $(STAMP)
+	$(BIN)/python scripts/mutation.py --check
 
 ## bench: performance table (build, hook overhead, growth, page weight, PDF); LIGHTHOUSE=1 adds Lighthouse
 bench: $(STAMP) $(SYSTEM_STAMP)

@@ -1,12 +1,32 @@
-"""Shared fixtures: the site built once per run, and a throw-away project copy."""
+"""Shared fixtures: the site built once per run, a throw-away project copy and a
+one-module mini project; ``--clock-ahead=DAYS`` runs the whole session with the
+clock moved (tests/test_calendar.py proves the suite does not depend on today)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from site_build import ROOT, build_site
+from sample_content import MODULE, REGISTRY
+from site_build import CLOCK_AHEAD, ROOT, build_site
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--clock-ahead", type=int, default=0, metavar="DAYS",
+                     help="run every test (and every strict build) with the clock moved DAYS days ahead")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    days = config.getoption("--clock-ahead")
+    if days:
+        import time_machine
+        traveller = time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=days), tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+        os.environ[CLOCK_AHEAD] = str(days)
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +66,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
         if not any(item.get_closest_marker(name) for name in _SLOW_MARKERS):
             item.add_marker(pytest.mark.unit)
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    """A one-module site that inherits the real mkdocs.yml (theme, plugins, hooks)."""
+    project = tmp_path / "mini"
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "docs" / "curriculum").mkdir(parents=True)
+    (project / "docs" / "reference").mkdir()
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    (project / "docs" / "reference" / "laws.yml").write_text(REGISTRY, encoding="utf-8")
+    (project / "docs" / "index.md").write_text(
+        "---\ntype: page\ntitle: 首页\ndescription: 测试用的首页，只链接到一个模块。\nowner: 测试组\nreviewed: 2026-11-01\n---\n\n"
+        "# 首页\n\n[模块](curriculum/m1.md)\n", encoding="utf-8")
+    (project / "docs" / "curriculum" / "m1.md").write_text(MODULE, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - 首页: index.md\n  - 模块: curriculum/m1.md\n",
+        encoding="utf-8")
+    return project

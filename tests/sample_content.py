@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from handbook.content.model import Handbook
 from handbook.pipeline import analyse
@@ -119,3 +120,9 @@ def line_of(text: str, fragment: str) -> int:
 
 def findings_of(handbook: Handbook, rule: str) -> list[tuple[str, int]]:
     return [(f.path, f.line) for f in handbook.findings if f.rule == rule]
+
+
+def examples(count: int) -> int:
+    """Examples per property-based test: ``count``, scaled down for mutation runs
+    (scripts/mutation.py sets HANDBOOK_EXAMPLES_SCALE, as every mutant reruns the tests)."""
+    return max(5, int(count * float(os.environ.get("HANDBOOK_EXAMPLES_SCALE", "1"))))

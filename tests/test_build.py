@@ -4,11 +4,10 @@ the strict build with a Chinese file:line finding and never a traceback."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-from sample_content import MODULE, REGISTRY, line_of
-from site_build import ROOT, build_site
+from sample_content import MODULE, line_of
+from site_build import build_site
 
 
 def test_real_handbook_builds_in_strict_mode(built_site):
@@ -34,26 +33,6 @@ def test_pages_carry_meta_description_and_edit_link(built_site):
     html = (built_site / "curriculum" / "m2-communication" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description"' in html
     assert "edit/main/docs/curriculum/m2-communication.md" in html
-
-
-@pytest.fixture
-def mini_project(tmp_path):
-    """A one-module site that inherits the real mkdocs.yml (theme, plugins, hooks)."""
-    project = tmp_path / "mini"
-    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    (project / "docs" / "curriculum").mkdir(parents=True)
-    (project / "docs" / "reference").mkdir()
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    (project / "docs" / "reference" / "laws.yml").write_text(REGISTRY, encoding="utf-8")
-    (project / "docs" / "index.md").write_text(
-        "---\ntype: page\ntitle: 首页\ndescription: 测试用的首页，只链接到一个模块。\nowner: 测试组\nreviewed: 2026-11-01\n---\n\n"
-        "# 首页\n\n[模块](curriculum/m1.md)\n", encoding="utf-8")
-    (project / "docs" / "curriculum" / "m1.md").write_text(MODULE, encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - 首页: index.md\n  - 模块: curriculum/m1.md\n",
-        encoding="utf-8")
-    return project
 
 
 def test_mini_project_builds(mini_project, tmp_path):

@@ -35,9 +35,26 @@ from handbook.rules.placeholders import MARKER
 from handbook.tools.github_annotations import github_commands
 from handbook.tools.scaffold import KINDS, ScaffoldError, add_to_nav, load_mkdocs_yaml, nav_paths, scaffold
 
-TODAY = dt.date.today()
 GUIDE = ROOT / "docs" / "contributing" / "index.md"
 STRUCTURE_RULES = ("frontmatter.", "sections.", "page.", "quiz.", "objectives.", "link.", "law.", "generate.")
+
+
+def content_day(project: Path = ROOT) -> dt.date:
+    """The latest date the content itself records (a page reviewed, an article verified).
+
+    The tests of the real handbook run "on" this day, not on the machine's today: a
+    test that compared real review dates with the machine's date would start failing, with
+    no change to the project, once a page passed its review period (a date bomb).
+    tests/test_calendar.py runs the suite with the clock two years ahead."""
+    dates: set[str] = set()
+    for file in (project / "docs").rglob("*"):
+        if file.suffix in (".md", ".yml") and file.is_file():
+            dates |= set(re.findall(r"(?m)^\s*(?:reviewed|verified): (\d{4}-\d{2}-\d{2})\s*$",
+                                    file.read_text(encoding="utf-8", errors="replace")))
+    return max(dt.date.fromisoformat(day) for day in dates)
+
+
+TODAY = content_day()
 
 
 def analyse_project(project: Path, today: dt.date = TODAY):

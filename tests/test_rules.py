@@ -175,6 +175,18 @@ def test_citation_chains_and_ranges_resolve_each_article():
     assert any("第292条" in m for m in found)
 
 
+def test_an_article_strictly_inside_a_range_is_checked():
+    """第188条至第190条 cites 189 too: registered ends, an unregistered middle is a finding."""
+    registry = REGISTRY + ("  - law: civil-code\n    article: 第一百九十条\n    summary: 时效中止\n"
+                           "    confidence: PRIMARY\n    verified: 2026-11-28\n")
+    text = module_with("## 模拟演练\n", "## 模拟演练\n\n见《民法典》第一百八十八条至第一百九十条。\n")
+    handbook = run({P: text}, registry=registry)
+    found = [(f.line, f.message) for f in handbook.findings if f.rule == "law.unregistered-article"]
+    assert len(found) == 1 and found[0][0] == line_of(text, "第一百八十八条至") and "第189条" in found[0][1]
+    assert not [f for f in run({P: text.replace("至第一百九十条", "")}, registry=registry).findings
+                if f.rule == "law.unregistered-article"]
+
+
 def test_code_samples_are_not_checked():
     text = module_with("要点。", "要点。\n\n```html\n<script>alert(1)</script> 《刑法》第一条\n```\n\n行内 `<iframe>` 示例。")
     assert run({P: text}).findings == []

@@ -11,12 +11,22 @@ import sys
 import time
 from pathlib import Path
 
-from .content.sources import read_docs
+from .content.sources import nav_paths, read_docs
 from .pipeline import analyse
 
 # Files the site build generates; links to them are valid although they are
 # not in docs/ when the checker runs.
 GENERATED_FILES = {"downloads/handbook.pdf", "assets/progress-data.json"}
+
+
+def read_nav(mkdocs_yml: Path) -> set[str] | None:
+    """The pages in mkdocs.yml's nav; None without a nav (MkDocs then lists every page)."""
+    if not mkdocs_yml.is_file():
+        return None
+    from .tools.scaffold import load_mkdocs_yaml
+    config = load_mkdocs_yaml(mkdocs_yml.read_text(encoding="utf-8"))
+    nav = config.get("nav") if isinstance(config, dict) else None
+    return set(nav_paths(nav)) if nav else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     docs = Path(args.docs)
     pages, data, others = read_docs(docs)
-    handbook = analyse(pages, data, others | GENERATED_FILES)
+    handbook = analyse(pages, data, others | GENERATED_FILES, nav=read_nav(docs.parent / "mkdocs.yml"))
     for finding in handbook.findings:
         level = "错误" if finding.is_error else "提醒"
         print(f"{docs.as_posix()}/{finding} （{level}）")

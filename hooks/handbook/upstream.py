@@ -51,6 +51,28 @@ SEARCH_WORKER_GLOB: Final = "assets/javascripts/workers/search.*.js"
 SEARCH_SEGMENTER_LOOP: Final = re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
 SEARCH_INDEX: Final = "search/search_index.json"
 
+# Scripts and script-like markup Material writes into every page, allowed by the last gate
+# (outputs/html_gate.py), which fails the build on any other script, event handler or
+# javascript: URL. The JavaScript bundle (hashed name), the search worker named in the
+# inline configuration, and the inline scripts of base.html identified by the SHA-256 of
+# their text (as minified) with the site's base URL replaced by BASE.
+MATERIAL_BUNDLE: Final = re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js")
+MATERIAL_SEARCH_WORKER: Final = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js")
+MATERIAL_CONFIG_SCRIPT: Final = ("application/json", "__config")   # (type, id) of the inline configuration
+MATERIAL_INLINE_BASE: Final = re.compile(r'new URL\("[^"\\]*",location\)')
+MATERIAL_INLINE_SCRIPTS: Final = {
+    "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "__md_scope/__md_get/__md_set (head)",
+    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "colour palette from localStorage (body)",
+    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "open the tab named in the URL hash (body)",
+}
+# Inert javascript: URLs and handlers written on purpose: (tag, attribute, value, and an
+# attribute the same element must carry). Material's "share search" button; mkdocs-quiz's forms.
+INERT_ACTIVE_ATTRIBUTES: Final = (
+    ("a", "href", "javascript:void(0)", ("data-md-component", "search-share")),
+    ("form", "action", "javascript:void(0);", ("onsubmit", "return false;")),
+    ("form", "onsubmit", "return false;", ("action", "javascript:void(0);")),
+)
+
 # --- mkdocs-quiz --------------------------------------------------------------------
 
 # Blocks mkdocs-quiz appends to every page, recognised by their content:

@@ -12,13 +12,12 @@ from playwright.sync_api import Page
 
 @pytest.fixture(scope="module")
 def quiz_page_url(built_site: Path) -> str:
-    """A module page with quizzes and a collapsed <details> block, if any has one."""
+    """A module page with quizzes and a collapsed <details> block (the tests below need both)."""
     pages = sorted(built_site.glob("curriculum/m*/index.html"))
     with_quiz = [p for p in pages if 'class="quiz' in p.read_text(encoding="utf-8")]
-    assert with_quiz, "no module page with quizzes"
     with_details = [p for p in with_quiz if "<details" in p.read_text(encoding="utf-8")]
-    chosen = (with_details or with_quiz)[0]
-    return chosen.parent.relative_to(built_site).as_posix() + "/"
+    assert with_details, "no module page with quizzes and a collapsible block (??? …)"
+    return with_details[0].parent.relative_to(built_site).as_posix() + "/"
 
 
 def test_print_hides_chrome_and_prints_quizzes_statically(page: Page, site_url: str, quiz_page_url: str, tmp_path):
@@ -37,11 +36,6 @@ def test_print_hides_chrome_and_prints_quizzes_statically(page: Page, site_url: 
         document.querySelector('.quiz fieldset > div > label'), '::before').content""")
     assert marker.startswith('counter(') or "A" in marker
     assert page.evaluate("document.querySelectorAll('details:not([open])').length") == 0
-    external = page.evaluate("""() => {
-        const link = document.querySelector('.md-content a[href^="http"]:not(.md-button)');
-        return link ? getComputedStyle(link, '::after').content : null; }""")
-    if external is not None:
-        assert "attr(href)" in external or "http" in external
 
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
@@ -51,9 +45,20 @@ def test_print_hides_chrome_and_prints_quizzes_statically(page: Page, site_url: 
     assert re.search(r"第\s*1\s*题", text) and re.search(r"\bA\.\s", text)
 
 
+def test_print_shows_the_address_of_external_links(page: Page, site_url: str):
+    page.goto(site_url + "contributing/")   # the page with external links (the local preview address)
+    page.emulate_media(media="print")
+    external = page.evaluate("""() => {
+        const link = document.querySelector('.md-content a[href^="http"]:not(.md-button)');
+        return link ? getComputedStyle(link, '::after').content : null; }""")
+    assert external is not None, "no external link in the editor guide's content"
+    assert "attr(href)" in external or "http" in external
+
+
 def test_afterprint_closes_the_details_it_opened(page: Page, site_url: str, quiz_page_url: str):
     page.goto(site_url + quiz_page_url)
     closed = page.evaluate("document.querySelectorAll('details:not([open])').length")
+    assert closed > 0
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.evaluate("document.querySelectorAll('details:not([open])').length") == 0
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markdown import line_at, mask_code_and_comments
+from .markdown import line_at, prose
 from .numerals import ARTICLE, NUMERAL, article_label, to_int
 from .registry import Registry
 
@@ -55,7 +55,7 @@ def _bare_pattern(registry: Registry) -> re.Pattern[str] | None:
 
 
 def find_citations(body: str, registry: Registry, body_first_line: int = 1) -> list[Citation]:
-    masked = mask_code_and_comments(body)
+    masked = prose(body)
     citations: list[Citation] = []
     taken: list[tuple[int, int]] = []
     patterns = [_BRACKETED]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markdown import line_at, mask_code
+from .markdown import line_at, view
 
 MARKER = re.compile(r"<!--[ \t]*handbook:(?P<name>[a-z0-9-]+)(?P<args>(?:(?!-->)[^\n])*?)[ \t]*-->")
 _OWN_LINE = re.compile(r"^[ \t]*$")
@@ -34,7 +34,7 @@ def parse_args(text: str) -> tuple[str, ...]:
 
 def find_markers(text: str, first_line: int = 1) -> list[Marker]:
     """Markers outside code, with their file lines."""
-    masked = mask_code(text)
+    masked = view(text).masked
     found = []
     for match in MARKER.finditer(masked):
         line_start = masked.rfind("\n", 0, match.start()) + 1

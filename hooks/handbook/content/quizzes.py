@@ -16,10 +16,10 @@ from textwrap import dedent
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, FEEDBACK_REGEX, FILL_BLANK_REGEX, collect_feedback
 
 from .findings import Finding, error
-from .markdown import line_at, mask_code
+from .markdown import line_at, view
 
 QUIZ_BLOCK = re.compile(r"<quiz(?P<attrs>(?:\s[^>]*)?)>(?P<inner>.*?)</quiz>", re.DOTALL)
-_OPEN_TAG = re.compile(r"<quiz(?:\s[^>]*)?>")
+OPEN_TAG = re.compile(r"<quiz(?:\s[^>]*)?>")
 _ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)\s*=\s*"([^"]*)"')
 _VALID_BOXES = {"x", "X", " ", ""}
 KNOWN_ATTRIBUTES = {"objectives"}
@@ -55,7 +55,7 @@ class Quiz:
 def find_quizzes(path: str, body: str, body_first_line: int = 1) -> tuple[list[Quiz], list[Finding]]:
     """All quiz blocks of a page body, each with its own structural problems,
     plus page-level problems (an opening tag that is never closed)."""
-    masked = mask_code(body)
+    masked = view(body).masked
     quizzes, page_findings = [], []
     closed_spans = []
     for number, match in enumerate(QUIZ_BLOCK.finditer(masked), start=1):
@@ -66,7 +66,7 @@ def find_quizzes(path: str, body: str, body_first_line: int = 1) -> tuple[list[Q
         quiz = _parse_block(path, number, start_line, inner_line, match.group("attrs"), inner)
         quiz.source = body[match.start():match.end()]
         quizzes.append(quiz)
-    for tag in _OPEN_TAG.finditer(masked):
+    for tag in OPEN_TAG.finditer(masked):
         if not any(start <= tag.start() < end for start, end in closed_spans):
             page_findings.append(error(
                 path, line_at(body, tag.start(), body_first_line), "quiz.unclosed",
@@ -203,9 +203,9 @@ def _parse_choice(path: str, number: int, start_line: int, inner_line: int, line
 
 def strip_attributes(body: str) -> str:
     """Turn ``<quiz objectives="…">`` into the bare ``<quiz>`` mkdocs-quiz expects."""
-    masked = mask_code(body)
+    masked = view(body).masked
     pieces, last = [], 0
-    for tag in _OPEN_TAG.finditer(masked):
+    for tag in OPEN_TAG.finditer(masked):
         pieces.append(body[last:tag.start()])
         pieces.append("<quiz>")
         last = tag.end()

@@ -70,10 +70,10 @@ def _render(marker: Marker, handbook: Handbook, page: AnyPage, inline_only: bool
     return found.render(handbook, page, marker.args)
 
 
-def expand(markdown: str, handbook: Handbook, page: AnyPage, inline_only: bool = False) -> str:
-    """Replace every known, valid marker outside code; anything else stays as
-    written (``generators.markers`` reports it)."""
-    pieces, position = [], 0
+def expansions(markdown: str, handbook: Handbook, page: AnyPage,
+               inline_only: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, generated Markdown) for every known, valid marker outside code."""
+    found = []
     for marker in find_markers(markdown):
         rendered = _render(marker, handbook, page, inline_only)
         if rendered is None:
@@ -83,10 +83,24 @@ def expand(markdown: str, handbook: Handbook, page: AnyPage, inline_only: bool =
         if marker.own_line and indent and not indent.strip():
             rendered = "\n".join(indent + line if line.strip() and number else line
                                   for number, line in enumerate(rendered.rstrip("\n").split("\n")))
-        pieces += [markdown[position:marker.start], rendered]
-        position = marker.end
-    pieces.append(markdown[position:])
+        found.append((marker.start, marker.end, rendered))
+    return found
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end, replacement) applied; edits must not overlap."""
+    pieces, position = [], 0
+    for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+        pieces += [text[position:start], replacement]
+        position = end
+    pieces.append(text[position:])
     return "".join(pieces)
+
+
+def expand(markdown: str, handbook: Handbook, page: AnyPage, inline_only: bool = False) -> str:
+    """Replace every known, valid marker outside code; anything else stays as
+    written (``generators.markers`` reports it)."""
+    return apply_edits(markdown, expansions(markdown, handbook, page, inline_only))
 
 
 def expand_inline(text: str, handbook: Handbook) -> str:

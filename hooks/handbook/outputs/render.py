@@ -3,7 +3,8 @@
 Run before mkdocs-quiz sees the page: quiz attributes are stripped, broken
 quizzes are replaced by a visible notice (so the plugin never raises), the
 learning objectives are rendered from front matter, and generator markers are
-expanded.
+expanded. Every change is computed on one parsed view of the page
+(``content.markdown.view``) and applied at once.
 """
 
 from __future__ import annotations
@@ -12,29 +13,18 @@ import html
 import re
 
 from .. import generators
-from ..content.markdown import INLINE_CODE, mask_code
+from ..content.markdown import view
 from ..content.model import AnyPage, Handbook
-from ..content.quizzes import QUIZ_BLOCK, strip_attributes
+from ..content.quizzes import OPEN_TAG, QUIZ_BLOCK
 from ..content.schema import ModulePage
 
 _OBJECTIVES_HEADING = re.compile(r"^##[ \t]+学习目标[ \t]*(?:\{[^}]*\})?[ \t]*$", re.MULTILINE)
+_QUIZ_TAG = re.compile(r"<(/?)quiz")
 
 BROKEN_QUIZ_NOTICE = ('!!! failure "这道自测题暂时无法显示"\n'
                       '    题目格式有误，编辑已在构建日志中收到具体位置和修改方法。\n')
 
-
-def _replace_broken_quizzes(markdown: str, page: AnyPage) -> str:
-    broken = {quiz.number for quiz in page.quizzes if not quiz.is_valid}
-    if not broken:
-        return markdown
-    masked = mask_code(markdown)
-    pieces, last = [], 0
-    for number, match in enumerate(QUIZ_BLOCK.finditer(masked), start=1):
-        if number in broken:
-            pieces += [markdown[last:match.start()], BROKEN_QUIZ_NOTICE]
-            last = match.end()
-    pieces.append(markdown[last:])
-    return "".join(pieces)
+Edit = tuple[int, int, str]
 
 
 def objectives_html(meta: ModulePage) -> str:
@@ -44,27 +34,36 @@ def objectives_html(meta: ModulePage) -> str:
     return f'<ol class="hb-objectives">{items}</ol>'
 
 
-def _insert_objectives(markdown: str, page: AnyPage) -> str:
-    if not isinstance(page.meta, ModulePage):
-        return markdown
-    match = _OBJECTIVES_HEADING.search(mask_code(markdown))
-    if not match:
-        return markdown
-    return f"{markdown[:match.end()]}\n\n{objectives_html(page.meta)}\n{markdown[match.end():]}"
+def _hidden_quiz_tags(markdown: str) -> list[Edit]:
+    """mkdocs-quiz masks fenced code only: a `<quiz>` written in inline or
+    indented code (as in the editor guide) would be taken for a real quiz. A
+    zero-width space after the `<` keeps it out of the plugin's reach and looks the same."""
+    return [(r.start, r.end, _QUIZ_TAG.sub("<\\1\u200bquiz", markdown[r.start:r.end]))
+            for r in view(markdown).code if r.kind != "fence" and _QUIZ_TAG.search(markdown, r.start, r.end)]
 
 
-def _hide_tags_in_inline_code(markdown: str) -> str:
-    """mkdocs-quiz masks fenced code only: a `<quiz>` written in inline code (as
-    in the editor guide) would be taken for a real quiz. A zero-width space after
-    the `<` keeps it out of the plugin's reach and looks the same."""
-    def hide(match: re.Match[str]) -> str:
-        return re.sub(r"<(/?)quiz", "<\\1\u200bquiz", match.group(0))
-    return INLINE_CODE.sub(hide, markdown)
+def _broken_quizzes(masked: str, page: AnyPage) -> list[Edit]:
+    broken = {quiz.number for quiz in page.quizzes if not quiz.is_valid}
+    return [(match.start(), match.end(), BROKEN_QUIZ_NOTICE)
+            for number, match in enumerate(QUIZ_BLOCK.finditer(masked), start=1) if number in broken]
+
+
+def _objectives(masked: str, page: AnyPage) -> list[Edit]:
+    match = _OBJECTIVES_HEADING.search(masked) if isinstance(page.meta, ModulePage) else None
+    if match is None or not isinstance(page.meta, ModulePage):
+        return []
+    return [(match.end(), match.end(), f"\n\n{objectives_html(page.meta)}\n")]
 
 
 def prepare_markdown(markdown: str, page: AnyPage, handbook: Handbook) -> str:
-    markdown = _hide_tags_in_inline_code(markdown)
-    markdown = _replace_broken_quizzes(markdown, page)
-    markdown = strip_attributes(markdown)
-    markdown = _insert_objectives(markdown, page)
-    return generators.expand(markdown, handbook, page)
+    masked = view(markdown).masked
+    edits: list[Edit] = _broken_quizzes(masked, page)
+    edits += [(tag.start(), tag.end(), "<quiz>") for tag in OPEN_TAG.finditer(masked)]
+    edits += _hidden_quiz_tags(markdown) + _objectives(masked, page)
+    edits += generators.expansions(markdown, handbook, page)
+    kept: list[Edit] = []
+    for edit in edits:                 # first come first served: a broken quiz hides what is inside it
+        if not any((edit[0] < other[1] and other[0] < edit[1]) or edit[0] == other[0] == edit[1] == other[1]
+                   for other in kept):
+            kept.append(edit)
+    return generators.apply_edits(markdown, kept)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 @dataclass
 class BuildState:
     handbook: Handbook | None = None
+    # Pages whose bytes are not UTF-8: MkDocs reads the engine's text of them instead (hooks/validate.py).
+    undecodable: set[str] = field(default_factory=set)
     # Site-relative URL and navigation title of every Markdown page (docs path -> value).
     urls: dict[str, str] = field(default_factory=dict)
     nav_titles: dict[str, str] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..content import yaml_source
 from ..content.citations import Citation
 from ..content.findings import Finding
+from ..content.markdown import view
 from ..content.model import AnyPage, Handbook
 from . import citations, html_safety, images, links, objectives, pages, placeholders, restatements, review, sections, typography
 
@@ -18,8 +19,9 @@ def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
     """Rules that look at one page alone."""
     body, first = page.split.body, page.split.body_first_line
     found = citations.check_citations(page.path, page.citations, handbook.registry)
-    found += html_safety.check_html(page.path, body, first)
-    found += images.check_images(page.path, body, first)
+    parsed = view(body, first)
+    found += html_safety.check_html(page.path, parsed)
+    found += images.check_images(page.path, parsed)
     found += placeholders.check_placeholders(page.path, page.split)
     found += typography.check_typography(page.path, page.text, body, first)
     if page.meta is not None:

@@ -35,6 +35,20 @@ def _yaml_rules(prefix: str, where: str) -> dict[str, RuleDoc]:
 
 
 RULES: dict[str, RuleDoc] = {
+    # The file itself
+    "input.encoding": RuleDoc("error", "文件中有不是 UTF-8 的字节（如用 GBK 保存，或整个文件是 UTF-16），页面会显示乱码。",
+                              "在编辑器中把文件另存为“UTF-8（无 BOM）”，再核对报告的行。"),
+    "input.bom": RuleDoc("warning", "文件开头有看不见的字节顺序标记（BOM）。只提醒，不会让构建失败。",
+                         "在编辑器中另存为“UTF-8（无 BOM）”。"),
+    "input.line-ending": RuleDoc("warning", "文件中有单独的回车符（旧式 Mac 换行）。只提醒，不会让构建失败。",
+                                 "把换行符统一为 LF（或 CRLF）后保存；Windows 的 CRLF 换行没有问题。"),
+    "input.control-char": RuleDoc("error", "某一行有看不见的控制字符（如 NUL），常见于复制粘贴或文件损坏。",
+                                  "删除该字符；找不到时，把这一行删掉重新输入。"),
+    "input.empty": RuleDoc("error", "文件是空的。", "写入内容（可用 `make new` 或 `templates/` 下的模板），或删除这个文件。"),
+    "input.long-line": RuleDoc("warning", "某一行超过 2000 个字符，通常是粘贴进来的数据而不是正文。只提醒，不会让构建失败。",
+                               "删除粘贴的数据；正文请分成几段。"),
+    "page.not-in-nav": RuleDoc("error", "`docs/` 中的页面不在 `mkdocs.yml` 的导航（nav）中，读者找不到它。",
+                               "在 nav 的相应部分加一行 `- 标题: 路径`（`make new` 会自动添加），或删除这个文件。"),
     # Front matter of pages
     "frontmatter.missing": RuleDoc("error", "页面开头没有完整的 front matter（两行 `---` 之间的 YAML）。",
                                    "用 `make new` 新建页面，或复制 `templates/` 下的模板；确认第一行和 YAML 结尾各有一行 `---`。"),
@@ -132,10 +146,19 @@ RULES: dict[str, RuleDoc] = {
                                  "写目标 `.md` 文件相对于当前文件的路径，如 `../cases/c1-legal-cross-region.md`。"),
     "link.missing-anchor": RuleDoc("error", "链接中的 `#锚点` 在目标页面中不存在。",
                                    "锚点取自标题文字：中文原样保留、英文小写、空格变 `-`，如 `#本章小结`。"),
-    "html.forbidden-tag": RuleDoc("error", "正文中使用了 `<script>`、`<iframe>` 等不允许的标签（安全与离线要求）。",
+    "html.forbidden-tag": RuleDoc("error", "正文中使用了允许范围以外的标签，如 `<script>`、`<iframe>`、`<form>`、"
+                                           "`<svg>`（安全与离线要求）。按浏览器的读法检查，大小写和字符实体写法都算。",
                                   "删除；如需展示代码示例，放进代码块。"),
-    "html.event-handler": RuleDoc("error", "HTML 标签带有 `onclick=` 等会执行脚本的属性。", "删除该属性。"),
-    "html.javascript-url": RuleDoc("error", "链接地址以 `javascript:` 开头。", "改为指向页面或文件的普通链接。"),
+    "html.event-handler": RuleDoc("error", "HTML 标签或属性列表带有 `onclick=` 等会执行脚本的属性（任何大小写）。", "删除该属性。"),
+    "html.javascript-url": RuleDoc("error", "链接或图片地址会执行脚本：`javascript:`、`vbscript:`，"
+                                            "包括用字符实体、大小写、空白或换行拼写的写法。",
+                                   "改为指向页面或文件的普通链接。"),
+    "html.unsafe-url": RuleDoc("error", "链接或图片地址的协议不在允许范围内（只允许 `http`、`https`、`mailto`、`tel`、"
+                                        "站内相对路径和 `#锚点`），如 `data:`、`file:`。",
+                               "改为普通网址或站内相对路径；图片放进 `docs/` 并用相对路径引用。"),
+    "html.forbidden-attribute": RuleDoc("error", "HTML 标签或属性列表（`{: … }`）中有允许范围以外的属性，如 `style`、"
+                                                 "`data-*`、`srcdoc`（可能加载外部资源或被脚本读取）。",
+                                        "删除该属性；样式写在 `docs/assets/stylesheets/` 中，用 `class` 引用。"),
     "image.missing-alt": RuleDoc("error", "图片缺少替代文字（alt）。",
                                  "写成 `![图片内容的简短描述](路径)`，或给 `<img>` 加 `alt=\"…\"`。"),
 }

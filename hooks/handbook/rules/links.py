@@ -13,14 +13,13 @@ from urllib.parse import unquote
 from pymdownx.slugs import slugify
 
 from ..content.findings import Finding, error
-from ..content.markdown import Heading, line_at, mask_code_and_comments
+from ..content.markdown import Heading, view
 from ..content.model import AnyPage, Handbook
 from ..content.schema import ModulePage
 
 # Same slug function as mkdocs.yml's toc extension: keeps Chinese, lower-cases Latin.
 slug = slugify(case="lower")
 
-_LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _EXPLICIT_ID = re.compile(r"""(?:\{[^}]*#(?P<attr>[\w\-\u4e00-\u9fff]+)[^}]*\}|\bid\s*=\s*["'](?P<html>[^"']+)["'])""")
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -34,7 +33,7 @@ def anchors_of(headings: list[Heading], body: str) -> set[str]:
             suffix += 1
             candidate = f"{base}_{suffix}"
         anchors.add(candidate)
-    for match in _EXPLICIT_ID.finditer(body):
+    for match in _EXPLICIT_ID.finditer(view(body).prose):
         anchors.add(match.group("attr") or match.group("html"))
     return anchors
 
@@ -53,13 +52,11 @@ def resolve(page_path: str, target: str) -> tuple[str, str]:
 
 def check_links(path: str, body: str, first_line: int, known_files: set[str],
                 anchors: dict[str, set[str]]) -> list[Finding]:
-    masked = mask_code_and_comments(body)
     findings = []
-    for match in _LINK.finditer(masked):
-        target = match.group("target")
-        if _EXTERNAL.match(target) or target.startswith("/"):
+    for link in view(body, first_line).links:
+        target, line = link.url.strip(), link.line
+        if not link.checked or link.kind != "link" or not target or _EXTERNAL.match(target) or target.startswith("/"):
             continue
-        line = line_at(masked, match.start(), first_line)
         file_path, anchor = resolve(path, target)
         if file_path and file_path not in known_files:
             findings.append(error(path, line, "link.missing-file",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..content.findings import Finding, error
 from ..content.frontmatter import SplitPage
-from ..content.markdown import mask_code_and_comments
+from ..content.markdown import view
 
 MARKER = "【待填写】"
 _SNIPPET = 40
@@ -32,7 +32,7 @@ def check_placeholders(path: str, split: SplitPage) -> list[Finding]:
             if MARKER in line:
                 findings.append(_finding(path, split.yaml_first_line + index, line))
     original = split.body.split("\n")
-    for index, line in enumerate(mask_code_and_comments(split.body).split("\n")):
+    for index, line in enumerate(view(split.body).prose.split("\n")):
         if MARKER in line:
             findings.append(_finding(path, split.body_first_line + index, original[index]))
     return findings

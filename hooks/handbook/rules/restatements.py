@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content.findings import Finding, error
-from ..content.markdown import Heading, line_at, mask_code_and_comments
+from ..content.markdown import Heading, line_at, view
 from ..content.markers import find_markers
 from ..content.model import AnyPage, Handbook
 from ..content.numerals import to_int
@@ -148,7 +148,7 @@ def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
     if not len(procedures):
         return []
     body, first = page.split.body, page.split.body_first_line
-    masked = mask_code_and_comments(body)
+    masked = view(body).prose
     lines = masked.split("\n")
     last_line = first + len(lines) - 1
     variants, findings = _variant_sections(page, handbook, last_line)

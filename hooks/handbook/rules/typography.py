@@ -22,7 +22,8 @@ import autocorrect_py
 
 from ..content.findings import Finding, error
 from ..content.frontmatter import split
-from ..content.markdown import line_at, mask_code_and_comments
+from ..content.inputs import LONG_LINE
+from ..content.markdown import line_at, view
 from ..content.yaml_source import KeyPath, line_for
 
 _BLANK = re.compile(r"\[\[(.+?)\]\]")
@@ -65,7 +66,11 @@ def _prose_for_autocorrect(text: str) -> tuple[str, int]:
 
 def corrections(text: str, path: str = "page.md") -> list[Correction]:
     body, offset = _prose_for_autocorrect(text)
-    result = autocorrect_py.lint_for(body, path)
+    try:
+        result = autocorrect_py.lint_for(body, path)
+    except ValueError:   # AutoCorrect gives up on pathological text ("call limit reached", a pasted
+        return []        # 200 000-character line): input.long-line reports that line instead
+
     return [Correction(item.line + offset, item.old, item.new) for item in result.lines]
 
 
@@ -82,13 +87,17 @@ def _difference(old: str, new: str) -> tuple[str, str]:
 
 
 def check_typography(path: str, text: str, body: str, first_line: int) -> list[Finding]:
+    if any(len(line) > LONG_LINE for line in text.split("\n")):
+        # Pasted data, not prose (input.long-line says so): AutoCorrect and the patterns below
+        # take minutes on a 200 000-character line of markup.
+        return []
     findings = []
     for found in corrections(text, path):
         old, new = _difference(found.old, found.new)
         findings.append(error(path, found.line, "typography.autocorrect",
                               f"中文排版：“{old}”应写作“{new}”（中英文、数字之间加空格，中文句子用全角标点）。"
                               "运行 make typography 可自动修正全部页面。"))
-    masked = _SYNTAX.sub(_blank, mask_code_and_comments(body))
+    masked = _SYNTAX.sub(_blank, view(body).prose)
     for match in _ASCII_QUOTED.finditer(masked):
         inner = match.group(0)[1:-1]
         findings.append(error(path, line_at(masked, match.start(), first_line), "typography.ascii-quote",
@@ -105,7 +114,7 @@ def check_typography(path: str, text: str, body: str, first_line: int) -> list[F
 
 def _fix_marks(body: str) -> str:
     """ASCII quotes and parentheses around Chinese text, replaced by full-width ones."""
-    masked = _SYNTAX.sub(_blank, mask_code_and_comments(body))
+    masked = _SYNTAX.sub(_blank, view(body).prose)
     pieces, position = [], 0
     found = [*_ASCII_QUOTED.finditer(masked), *_ASCII_SINGLE.finditer(masked), *_ASCII_PARENS.finditer(masked)]
     full_width = {'"': ("“", "”"), "'": ("‘", "’"), "(": ("（", "）")}

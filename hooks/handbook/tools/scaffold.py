@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from ..content.model import Handbook
-from ..content.sources import read_docs
+from ..content.sources import nav_paths, read_docs
 from ..pipeline import analyse
 
 
@@ -139,17 +139,6 @@ _NavLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suf
 def load_mkdocs_yaml(text: str) -> dict[str, Any]:
     loaded = yaml.load(text, Loader=_NavLoader)
     return loaded if isinstance(loaded, dict) else {}
-
-
-def nav_paths(nav: object) -> list[str]:
-    """Every page path in a nav structure, in order."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [path for value in nav.values() for path in nav_paths(value)]
-    if isinstance(nav, list):
-        return [path for item in nav for path in nav_paths(item)]
-    return []
 
 
 def _module_links(handbook: Handbook, module_ids: list[str], folder: str) -> str:

@@ -1,0 +1,168 @@
+"""The last gate: every built page as the browser will get it.
+
+After every plugin and hook has run (``hooks/html_gate.py``, on_post_build at
+the lowest priority), each HTML file in the site is tokenised with the same
+HTML5 parser as the content rules (justhtml) and any script, event-handler
+attribute, script URL or embedding element that is not the site's own fails
+the strict build, naming the page. The site's own are listed explicitly:
+
+- Material's JavaScript bundle, its search worker and the three inline scripts
+  of its base template, and its ``__config`` JSON (``upstream.py``);
+- the handbook's scripts in ``docs/assets/javascripts/`` (``HANDBOOK_SCRIPTS``);
+- mkdocs-quiz's scripts as moved to ``assets/quiz/`` by ``outputs.quiz_assets``
+  (the exact files of this build);
+- two inert ``javascript:void(0)`` attributes written by Material and
+  mkdocs-quiz (``upstream.INERT_ACTIVE_ATTRIBUTES``).
+
+The content rules check what editors write; this gate catches what a Markdown
+extension, a generator fed from a data file, or a plugin makes of it.
+Tokens, not the tree, are checked (faster, and a superset: an ignored
+``<body onload>`` is reported too); the tree is built only to give the line
+of a problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+from dataclasses import dataclass
+
+from justhtml import stream
+
+from .. import upstream
+from ..content.html import URL_ATTRIBUTES, parse_document, start_tag, url_problem, url_scheme
+
+HANDBOOK_SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/progress.js",
+                    "assets/javascripts/quiz-fixes.js")
+# Elements that embed another document or change where every URL points.
+EMBEDDING = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal",
+                       "fencedframe", "math", "foreignobject", "animate", "set", "animatemotion",
+                       "animatetransform", "handler", "listener"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    tag: str
+    attribute: str       # "" for the element itself
+    value: str
+    description: str     # Chinese, for the build log
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the gate knows about the build: the site's URL path and this build's quiz scripts."""
+    base_path: str                  # e.g. "/collector-handbook/"
+    quiz_scripts: frozenset[str]    # site-relative paths under assets/quiz/
+
+
+def _resolve(page: str, url: str, site: Site) -> str | None:
+    """Site-relative path of a same-site URL; None for another site."""
+    if url_scheme(url) is not None or url.startswith("//"):
+        return None
+    path = url.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0]
+    if path.startswith("/"):
+        if not path.startswith(site.base_path):
+            return None
+        return posixpath.normpath(path[len(site.base_path):])
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+def _own_script(page: str, src: str, site: Site) -> bool:
+    path = _resolve(page, src, site)
+    return path is not None and (upstream.MATERIAL_BUNDLE.fullmatch(path) is not None or
+                                 path in HANDBOOK_SCRIPTS or path in site.quiz_scripts)
+
+
+def _inline_script(page: str, attrs: dict[str, str], text: str, site: Site) -> str | None:
+    """Why an inline script is not the site's own, or None."""
+    kind = attrs.get("type", "").strip().lower()
+    if (kind, attrs.get("id", "")) == upstream.MATERIAL_CONFIG_SCRIPT:
+        try:
+            config = json.loads(text)
+        except ValueError:
+            return "Material 的配置脚本（__config）不是合法的 JSON"
+        worker = _resolve(page, str(config.get("search", "")), site) if isinstance(config, dict) else None
+        if isinstance(config, dict) and "search" in config and (
+                worker is None or upstream.MATERIAL_SEARCH_WORKER.fullmatch(worker) is None):
+            return f"Material 的配置指向了陌生的搜索脚本 {config.get('search')}"
+        return None
+    normalised = upstream.MATERIAL_INLINE_BASE.sub("new URL(BASE,location)", text)
+    if hashlib.sha256(normalised.encode("utf-8")).hexdigest() in upstream.MATERIAL_INLINE_SCRIPTS:
+        return None
+    return f"内联脚本“{' '.join(text.split())[:60]}”不是本网站自己的脚本"
+
+
+def _inert(tag: str, name: str, value: str, attrs: dict[str, str]) -> bool:
+    return any(tag == t and name == a and value.strip() == v and attrs.get(other[0]) == other[1]
+               for t, a, v, other in upstream.INERT_ACTIVE_ATTRIBUTES)
+
+
+def _element(page: str, tag: str, attrs: dict[str, str], site: Site) -> list[Problem]:
+    found = []
+    if tag in EMBEDDING or (tag == "meta" and attrs.get("http-equiv", "").strip().lower() in ("refresh", "set-cookie")):
+        found.append(Problem(tag, "", "", f"嵌入或改写页面的元素 <{tag}>"))
+    if tag == "script" and "src" in attrs and not _own_script(page, attrs["src"], site):
+        found.append(Problem(tag, "src", attrs["src"], f"外来脚本 <script src=\"{attrs['src']}\">"))
+    for name, value in attrs.items():
+        if _inert(tag, name, value, attrs):
+            continue
+        if name.startswith("on"):
+            found.append(Problem(tag, name, value, f"<{tag}> 上的事件属性 {name}=“{value[:60]}”"))
+        elif name == "srcdoc" or (name in URL_ATTRIBUTES and url_problem(value) == "script"):
+            found.append(Problem(tag, name, value, f"<{tag}> 的 {name} 是会执行脚本的地址“{value[:60]}”"))
+        elif name in URL_ATTRIBUTES and url_problem(value) == "scheme" and url_scheme(value) != "data":
+            found.append(Problem(tag, name, value, f"<{tag}> 的 {name} 使用了不允许的协议“{value[:60]}”"))
+        elif name in URL_ATTRIBUTES and url_scheme(value) == "data" and not (
+                tag == "img" and value.strip().lower().startswith("data:image/")):
+            found.append(Problem(tag, name, value, f"<{tag}> 的 {name} 是 data: 地址“{value[:60]}”"))
+    return found
+
+
+def scan(page: str, html: str, site: Site) -> list[Problem]:
+    """Everything on one built page (site-relative path ``page``) that is not the site's own."""
+    problems: list[Problem] = []
+    script: dict[str, str] | None = None
+    text: list[str] = []
+
+    def close_script() -> None:
+        if script is not None and "src" not in script:
+            why = _inline_script(page, script, "".join(text), site)
+            if why is not None:
+                problems.append(Problem("script", "", "".join(text), why))
+
+    for kind, data in stream(html):
+        if kind == "start":
+            close_script()
+            tag, attrs = start_tag(data)
+            script, text = (attrs, []) if tag == "script" else (None, [])
+            problems += _element(page, tag, attrs, site)
+        elif kind == "text" and script is not None:
+            text.append(str(data))
+        elif kind == "end" and data == "script":
+            close_script()
+            script = None
+    close_script()
+    return _with_lines(html, problems) if problems else []
+
+
+def _with_lines(html: str, problems: list[Problem]) -> list[Problem]:
+    """The line of each problem, from the parsed tree (built only for a page that has one)."""
+    elements = parse_document(html)
+    located = []
+    used: set[int] = set()
+    for problem in problems:
+        line = 0
+        for index, element in enumerate(elements):
+            if index in used or element.name != problem.tag:
+                continue
+            if problem.attribute and problem.attribute != "src" and element.attrs.get(problem.attribute) != problem.value:
+                continue
+            if problem.tag == "script" and not problem.attribute and element.text != problem.value:
+                continue
+            used.add(index)
+            line = element.line
+            break
+        located.append(Problem(problem.tag, problem.attribute, problem.value, problem.description, line))
+    return located
