@@ -76,6 +76,15 @@ def test_reduced_motion_is_respected(browse, site_url: str):
     assert any(set(d.replace(" ", "").split(",")) != {"0s"} for d in durations)
 
 
+def test_titles_name_the_page_once(page, site_url: str):
+    page.goto(site_url)
+    assert page.title() == "收债人职业素养培训手册"
+    page.goto(site_url + "curriculum/m1-legal-compliance/")
+    title = page.title()
+    assert title.endswith(" - 收债人职业素养培训手册") and title.count("收债人职业素养培训手册") == 1, title
+    assert len(title) > len(" - 收债人职业素养培训手册"), title
+
+
 @pytest.mark.parametrize("url", ["", "curriculum/m1-legal-compliance/", "progress/"])
 def test_meta_description_in_the_browser(page, site_url: str, url: str):
     page.goto(site_url + url)
