@@ -44,6 +44,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if missing:
         log.warning(f"自测题资源：docs/{page.file.src_uri} 有 {missing} 处自测题界面在构建中丢失（HTML 注释被删除？）。"
                     "请检查 mkdocs.yml 中压缩插件的设置和 hooks/handbook/upstream.py。")
+    output = quiz_assets.place_sidebar(output)
     return quiz_assets.inject_head(output, quiz_assets.head_tags(bundles, page.url))
 
 

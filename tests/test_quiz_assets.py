@@ -235,3 +235,18 @@ def test_a_quiz_page_without_the_plugin_assets_is_noticed():
     assert result.has_quiz
     assert quiz_assets.missing_assets(result.bundles) == ["quiz.css", "quiz.js"]
     assert quiz_assets.missing_assets(quiz_assets.process(QUIZ_HTML + SIDEBAR + TAIL).bundles) == []
+
+
+def test_progress_sidebar_is_placed_at_the_top_of_the_right_hand_table_of_contents():
+    toc = '<nav class="md-nav md-nav--secondary" aria-label="目录"><label class="md-nav__title">目录</label><ul></ul></nav>'
+    page = f'<div class="drawer">{toc}</div><div class="right">{toc}</div><article>{QUIZ_HTML}{SIDEBAR}</article>'
+    placed = quiz_assets.place_sidebar(page)
+    right = placed.index('<div class="right">')
+    sidebar = placed.index('id="quiz-progress-sidebar"')
+    assert placed.count('id="quiz-progress-sidebar"') == 1
+    assert right < sidebar < placed.index('<label class="md-nav__title">目录', right)  # first in the right-hand TOC
+    assert 'display: none' not in placed[sidebar - 40:placed.index("</div>", sidebar)]
+    assert 'id="quiz-progress-mobile"' in placed[placed.index("<article>"):]  # the phone bar stays in the page
+    assert quiz_assets.place_sidebar(QUIZ_HTML + SIDEBAR) == QUIZ_HTML + SIDEBAR  # no TOC: left where it is
+    total = '<span class="quiz-progress-total">0</span>'
+    assert '<span class="quiz-progress-total">2</span>' in quiz_assets.place_sidebar(QUIZ_HTML * 2 + total)

@@ -177,6 +177,30 @@ def head_tags(bundles: list[Bundle], page_url: str) -> str:
     return "\n".join(tags)
 
 
+_DESKTOP_SIDEBAR = re.compile(r'<div\b[^>]*\bid="quiz-progress-sidebar"[^>]*>')
+_TOC_NAV = re.compile(r'<nav\b[^>]*\bclass="md-nav md-nav--secondary"[^>]*>')
+_TOTAL = re.compile(r'(<span class="quiz-progress-total">)0(</span>)')
+_HIDDEN_STYLE = re.compile(r'\s*style="display:\s*none;?"')
+
+
+def place_sidebar(output: str) -> str:
+    """Put the desktop progress sidebar where quiz.js would move it (top of the table of contents of
+    the right-hand sidebar), visible, already in the HTML, with the page's number of questions filled
+    in. quiz.js finds it in place and leaves it; the table of contents no longer jumps down when the
+    script runs (a layout shift, CLS)."""
+    output = _TOTAL.sub(rf"\g<1>{len(QUIZ_DIV.findall(output))}\g<2>", output)
+    sidebar = _DESKTOP_SIDEBAR.search(output)
+    toc = None
+    for toc in _TOC_NAV.finditer(output):  # the last one: the right-hand sidebar, after the navigation's copy
+        pass
+    if sidebar is None or toc is None or toc.start() > sidebar.start():
+        return output
+    end = closing_tag(output, sidebar.start(), "div")[1]
+    markup = _HIDDEN_STYLE.sub("", output[sidebar.start():sidebar.end()], count=1) + output[sidebar.end():end]
+    output = output[:sidebar.start()] + output[end:]
+    return output[:toc.end()] + markup + output[toc.end():]
+
+
 def inject_head(output: str, tags: str) -> str:
     """Insert ``tags`` right before ``</head>`` of a full HTML document."""
     if not tags:
