@@ -1,5 +1,8 @@
 """MkDocs adapter for the progress page: writes site/assets/progress-data.json after
-the build and loads the page's own CSS and script on that page only (handbook.outputs.progress)."""
+the build and loads the page's own CSS on that page only (handbook.outputs.progress).
+The page's script and its data are written into the page itself, right after the last
+element the script fills in, and run there while the page is parsed: the tables exist
+before the page is first drawn, so nothing below them jumps down when they appear."""
 
 from __future__ import annotations
 
@@ -14,9 +17,13 @@ from handbook.outputs import progress, quiz_assets, state
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if page.file.src_uri != progress.PROGRESS_PAGE:
         return output
-    tags = (f'<link rel="stylesheet" href="{quiz_assets.relative(progress.STYLE_PATH, page.url)}">\n'
-            f'<script src="{quiz_assets.relative(progress.SCRIPT_PATH, page.url)}" defer></script>')
-    return quiz_assets.inject_head(output, tags)
+    output = quiz_assets.inject_head(
+        output, f'<link rel="stylesheet" href="{quiz_assets.relative(progress.STYLE_PATH, page.url)}">')
+    build = state.STATE
+    data = progress.build(build.handbook, build.urls.get, build.nav_titles.get) if build.handbook else None
+    script = (Path(config.docs_dir) / progress.SCRIPT_PATH).read_text(encoding="utf-8")
+    root = quiz_assets.relative("index.html", page.url).removesuffix("index.html")
+    return progress.inline_script(output, script, data, root)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -208,10 +208,26 @@ def test_progress_data_lists_every_quiz_page(built_site: Path, handbook):
     assert "module" in kinds and "case" in kinds
 
 
-def test_progress_page_loads_its_script_only_there(built_site: Path):
+def test_progress_page_has_its_script_and_data_written_in_only_there(built_site: Path):
     pages = _html_pages(built_site)
     for path, html in pages.items():
-        assert ("progress.js" in html) == (path == "progress/index.html"), path
+        assert ('id="hb-progress-data"' in html) == (path == "progress/index.html"), path
+        assert ("progress.css" in html) == (path == "progress/index.html"), path
+    page = pages["progress/index.html"]
+    # data and script come right after the record, the last element the script fills in
+    record = page.index('id="hb-record"')
+    assert record < page.index('id="hb-progress-data"') < page.index('<script data-root="../">') < page.index("</article>")
+    data = re.search(r'id="hb-progress-data">(.*?)</script>', page).group(1)
+    assert json.loads(data) == json.loads((built_site / "assets/progress-data.json").read_text(encoding="utf-8"))
+
+
+def test_inline_script_never_ends_its_script_element_early():
+    page = '<div id="hb-record" class="hb-record"><div></div></div><p>后文</p>'
+    result = progress_data.inline_script(page, 'var s = "</script>";', {"title": "a</b>"}, "../")
+    assert result.startswith('<div id="hb-record" class="hb-record"><div></div></div><script')
+    assert result.endswith("</script><p>后文</p>")
+    assert result.count("</script>") == 2 and "<\\/b>" in result and '"<\\/script>"' in result
+    assert progress_data.inline_script("<p>无记录</p>", "x", None, "") == "<p>无记录</p>"
 
 
 def test_search_index_is_written_as_compact_utf8(built_site):

@@ -2,11 +2,18 @@
 // page listed in assets/progress-data.json (generated at build time) and shows
 // progress per module and case, links to unfinished parts, a reset, and a
 // printable training record (培训记录). No server: everything stays in the browser.
+//
+// The build (hooks/progress_data.py) writes this script and the data into the progress page itself,
+// right after #hb-record, with data-root="<the site root, relative>": it runs while the page is parsed
+// and fills in the tables before the page is first drawn (nothing below jumps down). Loaded as a file
+// instead, it fetches the data and runs once the page is parsed.
 (function () {
   "use strict";
 
   var script = document.currentScript;
-  var root = new URL("../../", script ? script.src : window.location.href); // assets/javascripts/ -> site root
+  var root = script && script.hasAttribute("data-root")
+    ? new URL(script.getAttribute("data-root") || "./", window.location.href)
+    : new URL("../../", script ? script.src : window.location.href); // assets/javascripts/ -> site root
   var NAME_KEY = "handbook_trainee_name";
 
   function el(tag, attrs, children) {
@@ -212,27 +219,45 @@
     var form = document.getElementById("hb-record-form");
     var record = document.getElementById("hb-record");
     if (!container) return;
+
+    function show(data) {
+      function render() {
+        var results = data.pages.map(function (page) { return pageResult(data, page); });
+        renderProgress(container, data, results, render);
+        if (form && record) renderRecord(form, record, data, results);
+        document.documentElement.setAttribute("data-hb-progress", "ready");
+      }
+      render();
+      window.addEventListener("storage", render); // answers given in another tab
+    }
+
+    function fail() {
+      container.replaceChildren(el("p", { "class": "hb-error", text: "无法读取课程数据（assets/progress-data.json）。请通过网站地址打开本页，而不是直接打开本地文件。" }));
+      document.documentElement.setAttribute("data-hb-progress", "error");
+    }
+
+    var inline = document.getElementById("hb-progress-data");
+    if (inline) {
+      try {
+        show(JSON.parse(inline.textContent));
+      } catch (e) {
+        fail();
+      }
+      return;
+    }
     fetch(new URL("assets/progress-data.json", root).href, { cache: "no-cache" })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       })
-      .then(function (data) {
-        function render() {
-          var results = data.pages.map(function (page) { return pageResult(data, page); });
-          renderProgress(container, data, results, render);
-          if (form && record) renderRecord(form, record, data, results);
-          document.documentElement.setAttribute("data-hb-progress", "ready");
-        }
-        render();
-        window.addEventListener("storage", render); // answers given in another tab
-      })
-      .catch(function () {
-        container.replaceChildren(el("p", { "class": "hb-error", text: "无法读取课程数据（assets/progress-data.json）。请通过网站地址打开本页，而不是直接打开本地文件。" }));
-        document.documentElement.setAttribute("data-hb-progress", "error");
-      });
+      .then(show)
+      .catch(fail);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Written into the page after #hb-record, everything it fills in is there already.
+  if (document.readyState === "loading" && !document.getElementById("hb-record")) {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

@@ -12,11 +12,13 @@ key ``quiz_progress_`` + the page's URL path, value a JSON object
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..content.labels import PAGE_TYPE_LABELS, PAGE_TYPE_ORDER
 from ..upstream import QUIZ_STORAGE_PREFIX
+from .html_scan import closing_tag
 
 if TYPE_CHECKING:
     from ..content.model import AnyPage, Handbook
@@ -76,3 +78,23 @@ def build(handbook: Handbook, url_of: Callable[[str], str | None],
 
 def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+_LAST_FILLED = re.compile(r'<div\b[^>]*\bid="hb-record"[^>]*>')
+
+
+def inline_script(output: str, script: str, data: dict[str, Any] | None, root: str) -> str:
+    """The progress page with its data (``<script type="application/json" id="hb-progress-data">``)
+    and ``script`` (progress.js, told the site root relative to the page in ``data-root``) written in
+    right after the ``#hb-record`` element, the last one the script fills in; unchanged if the page
+    has no such element."""
+    match = _LAST_FILLED.search(output)
+    if match is None:
+        return output
+    end = closing_tag(output, match.start(), "div")[1]
+    tags: list[str] = []
+    if data is not None:  # "<\/" keeps a "</" in a title from closing the script element early
+        tags.append('<script type="application/json" id="hb-progress-data">' +
+                    to_json(data).strip().replace("</", "<\\/") + "</script>")
+    tags.append(f'<script data-root="{root}">' + script.replace("</script", "<\\/script") + "</script>")
+    return output[:end] + "".join(tags) + output[end:]
