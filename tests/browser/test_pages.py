@@ -91,3 +91,34 @@ def test_meta_description_in_the_browser(page, site_url: str, url: str):
     description = page.locator('meta[name="description"]')
     expect(description).to_have_count(1)
     assert len(description.get_attribute("content")) >= 10
+
+
+def test_glossary_term_shows_its_definition_on_hover_focus_and_tap(browse, site_url: str):
+    page, _recorder = browse()
+    page.goto(site_url + "curriculum/m1-legal-compliance/")
+    term = page.locator("abbr.hb-term").first
+    definition = term.get_attribute("title")
+    assert definition
+    tooltip = page.get_by_role("tooltip")
+    term.hover()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(definition)
+    expect(term).to_have_attribute("aria-describedby", "hb-tooltip")
+    page.mouse.move(5, 500)
+    expect(tooltip).to_be_hidden()
+    expect(term).to_have_attribute("title", definition)  # given back when the tooltip closes
+    term.focus()
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+
+    phone, _recorder = browse(MOBILE)
+    phone.goto(site_url + "curriculum/m1-legal-compliance/")
+    term = phone.locator("abbr.hb-term").first
+    term.tap()
+    tooltip = phone.get_by_role("tooltip")
+    expect(tooltip).to_have_text(definition)
+    box = tooltip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]  # fits the phone screen
+    phone.locator("h1").tap()
+    expect(tooltip).to_be_hidden()
