@@ -1,9 +1,24 @@
-"""Benchmark of the handbook: build time, hook overhead, cost growth, page weight, PDF.
+"""Benchmark of the handbook: build time, hook overhead, cost growth, page weight, PDF, and
+the page budgets (every page, in a real browser, served gzip-compressed from 127.0.0.1).
 
-Prints Markdown tables (median of --runs runs). A benchmark, not a test: it
-measures and reports; budgets are compared in the output, never asserted.
+Prints Markdown tables (median of --runs runs). A benchmark, not a test: timings belong here,
+not in the test suite. It exits with status 1 when a page budget is missed:
 
-    python scripts/bench.py [--runs 3] [--skip-pdf] [--lighthouse]
+- first visit to a page without quizzes transfers at most 120 KB (gzip);
+- no layout shift (CLS 0) on any page, on a phone (4x slower CPU) and on a desktop;
+- the Chinese search terms of tests/browser/test_search.py find their pages at the same or a
+  better rank;
+- with --lighthouse (mobile preset, median of --runs runs per page, our build and a stock
+  Material + mkdocs-quiz build of the same content side by side): performance >= 90 on every
+  page and >= 95 on pages without quizzes, total blocking time <= 200 ms on the heaviest page
+  (most DOM elements), CLS 0 in every run.
+
+    python scripts/bench.py [--runs 3] [--skip-pdf] [--skip-growth] [--lighthouse]
+                            [--pages-only] [--pages URL,URL] [--no-stock]
+
+--pages-only skips the build tables (one build, then the page budgets); --pages limits the page
+budgets to some pages (site-relative URLs, "/" for the home page), e.g. for a quick Lighthouse
+look: --pages-only --lighthouse --pages /,curriculum/m1-legal-compliance/ --no-stock.
 """
 
 from __future__ import annotations
@@ -200,13 +215,19 @@ def main() -> int:  # noqa: PLR0915 - one table after another, read top to botto
     parser.add_argument("--skip-pdf", action="store_true")
     parser.add_argument("--skip-growth", action="store_true")
     parser.add_argument("--lighthouse", action="store_true", help="也运行 Lighthouse（需要 npm）")
+    parser.add_argument("--pages-only", action="store_true", help="只构建一次，只检查页面预算")
+    parser.add_argument("--pages", help="只检查这些页面（逗号分隔的网站相对地址，首页写 /）")
+    parser.add_argument("--no-stock", action="store_true", help="Lighthouse 不测对照构建（原版 Material + mkdocs-quiz）")
     args = parser.parse_args()
     runs = args.runs
-    print(f"## 手册性能基准（{os.cpu_count()} 核，每项取 {runs} 次的中位数）")
+    print(f"## 手册性能基准（{os.cpu_count()} 核，每项取 {runs} 次的中位数；机器上同时运行的其他进程会让时间有波动）")
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     try:
-        pages = len(list((ROOT / "docs").rglob("*.md")))
         site = work / "site"
+        if args.pages_only:
+            timed(mkdocs(ROOT / "mkdocs.yml", site))
+            return page_budgets(site, work, args)
+        pages = len(list((ROOT / "docs").rglob("*.md")))
         build, build_mem = median_run(mkdocs(ROOT / "mkdocs.yml", site), runs)
         plain = copy_project(work / "nohooks")
         without_hooks(plain)
@@ -262,9 +283,9 @@ def main() -> int:  # noqa: PLR0915 - one table after another, read top to botto
             table("PDF 手册", ["项目", "结果"], [build_row,
                                               ["PDF 文件", size]])
 
+        return page_budgets(site, work, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -311,6 +332,195 @@ def lighthouse_medians(url: str, runs: int) -> dict[str, float]:
     medians["cls"] = max(s["cls"] for s in samples)
     medians["tbt_range"] = (min(s["tbt"] for s in samples), max(s["tbt"] for s in samples))
     return medians
+
+
+# --- page budgets --------------------------------------------------------------------------
+
+FIRST_VISIT_BUDGET = 120 * 1024
+PERFORMANCE_BUDGET, PERFORMANCE_BUDGET_PLAIN, TBT_BUDGET = 90, 95, 200
+
+
+def site_pages(site: Path) -> list[str]:
+    """Site-relative URLs of every page ("" is the home page), as the browser tests list them."""
+    return sorted(html.relative_to(site).as_posix().removesuffix("index.html") for html in site.rglob("index.html")
+                  if not html.relative_to(site).as_posix().startswith(("assets/", "search/", "404")))
+
+
+def has_quiz(site: Path, page: str) -> bool:
+    return 'class="quiz' in (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def stock_project(work: Path) -> Path:
+    """The same content built with stock Material + mkdocs-quiz: no template overrides, no CSS or
+    JavaScript of ours, no HTML minifying, no hooks but hooks/validate.py, which writes the content
+    itself (objectives, generated tables such as the law registry) and strips our quiz attributes."""
+    project = copy_project(work / "stock")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(?:[ \t]+- .*\n)+", "hooks:\n  - hooks/validate.py\n", text, flags=re.MULTILINE)
+    text = re.sub(r"^  custom_dir: .*\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^extra_(?:css|javascript):\n(?:[ \t]+.*\n)+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^  - minify:\n(?:[ \t]{4,}.*\n)+", "", text, flags=re.MULTILINE)
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
+CLS_SCRIPT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => done(total), 1000);
+})"""
+
+
+def layout_shifts(base: str, pages: list[str]) -> dict[str, dict[str, float]]:
+    """CLS of each page while it loads, on a phone (412 px, 4x slower CPU) and a desktop (1280 px)."""
+    from playwright.sync_api import sync_playwright
+    shifts: dict[str, dict[str, float]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, options, slowdown in (
+                ("手机", {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True,
+                          "device_scale_factor": 1.75}, 4),
+                ("桌面", {"viewport": {"width": 1280, "height": 900}}, 1)):
+            context = browser.new_context(locale="zh-CN", service_workers="block", **options)
+            for page_url in pages:
+                page = context.new_page()
+                page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+                page.goto(base + page_url, wait_until="networkidle")
+                shifts.setdefault(page_url, {})[name] = page.evaluate(CLS_SCRIPT)
+                page.close()
+            context.close()
+        browser.close()
+    return shifts
+
+
+def search_ranks(base: str) -> dict[str, tuple[int | None, int]]:
+    """term -> (rank found now, rank allowed) for the terms of tests/browser/test_search.py."""
+    sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "tests")]
+    from browser_support import search
+    from playwright.sync_api import sync_playwright
+    from test_search import TERMS, ranked_pages
+    found: dict[str, tuple[int | None, int]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="zh-CN")
+        for term, (teaching, allowed) in TERMS.items():
+            page.goto(base)
+            search(page, term)
+            urls = [url for url, _marks in ranked_pages(page, base)]
+            ranks = [i + 1 for i, url in enumerate(urls) if url in teaching]
+            found[term] = (ranks[0] if ranks else None, allowed)
+        browser.close()
+    return found
+
+
+def page_budgets(site: Path, work: Path, args) -> int:
+    """Measures every page (or --pages) against the budgets; returns the exit status."""
+    pages = site_pages(site)
+    if args.pages:
+        wanted = {"" if page.strip() in ("/", "") else page.strip().lstrip("/") for page in args.pages.split(",")}
+        unknown = wanted - set(pages)
+        if unknown:
+            raise SystemExit(f"--pages: no such page: {sorted(unknown)}")
+        pages = [page for page in pages if page in wanted]
+    quiz = {page: has_quiz(site, page) for page in pages}
+    missed: list[str] = []
+    server, base = serve(site)
+    try:
+        rows = []
+        for page in pages:
+            if quiz[page]:
+                continue
+            sent, total, requests, foreign = first_visit(base + page)
+            ok = sent <= FIRST_VISIT_BUDGET and foreign == 0
+            if not ok:
+                missed.append(f"首次访问 /{page}：{sent / 1024:.0f} KB，第三方请求 {foreign}")
+            rows.append([f"/{page}", f"{sent / 1024:.0f} KB / {total / 1024:.0f} KB", str(requests), str(foreign),
+                         "✓" if ok else "✗"])
+        table("首次访问无自测题的页面（gzip 传输 / 解压后；预算 ≤ 120 KB，第三方请求 0）",
+              ["页面", "传输 / 解压后", "请求数", "第三方请求", "预算"], rows)
+
+        shifts = layout_shifts(base, pages)
+        rows = []
+        for page in pages:
+            worst = max(shifts[page].values())
+            if worst > 0:
+                missed.append(f"布局偏移 /{page}：{shifts[page]}")
+            rows.append([f"/{page}"] + [f"{shifts[page][name]:.3f}" for name in ("手机", "桌面")] +
+                        ["✓" if worst == 0 else "✗"])
+        table("加载时的布局偏移 CLS（手机 412 px、CPU 4 倍减速；桌面 1280 px；预算 0）", ["页面", "手机", "桌面", "预算"], rows)
+
+        if not args.pages:
+            ranks = search_ranks(base)
+            rows = []
+            for term, (rank, allowed) in ranks.items():
+                ok = rank is not None and rank <= allowed
+                if not ok:
+                    missed.append(f"搜索 {term}：第 {rank} 位，原为第 {allowed} 位")
+                rows.append([term, str(rank), str(allowed), "✓" if ok else "✗"])
+            table("中文搜索：讲授该术语的页面排在第几位（预算：不低于原来的名次）", ["术语", "现在", "原来", "预算"], rows)
+    finally:
+        server.shutdown()
+
+    if args.lighthouse:
+        missed += lighthouse_budgets(site, work, pages, quiz, args)
+
+    print("\n### 预算\n")
+    if missed:
+        for line in missed:
+            print(f"- ✗ {line}")
+        return 1
+    print("全部页面预算均已满足。")
+    return 0
+
+
+def lighthouse_budgets(site: Path, work: Path, pages: list[str], quiz: dict[str, bool], args) -> list[str]:
+    lighthouse_tool()
+    sites = {"本手册": site}
+    if not args.no_stock:
+        stock = stock_project(work)
+        timed(mkdocs(stock / "mkdocs.yml", work / "site-stock", strict=False), cwd=stock)
+        sites["原版 Material + mkdocs-quiz"] = work / "site-stock"
+    results: dict[str, dict[str, dict]] = {}
+    for name, folder in sites.items():
+        server, base = serve(folder)
+        try:
+            for page in pages:
+                results.setdefault(page, {})[name] = lighthouse_medians(base + page, args.runs)
+                print(f"  Lighthouse {name} /{page}: 性能 {results[page][name]['performance']:.0f}", file=sys.stderr)
+        finally:
+            server.shutdown()
+    ours = "本手册"
+    heaviest = max(pages, key=lambda page: results[page][ours]["dom"])
+    missed, rows = [], []
+    for page in pages:
+        mine = results[page][ours]
+        floor = PERFORMANCE_BUDGET if quiz[page] else PERFORMANCE_BUDGET_PLAIN
+        problems = []
+        if mine["performance"] < floor:
+            problems.append(f"性能 {mine['performance']:.0f} < {floor}")
+        if page == heaviest and mine["tbt"] > TBT_BUDGET:
+            problems.append(f"TBT {mine['tbt']:.0f} ms > {TBT_BUDGET} ms（最重的页面）")
+        if mine["cls"] > 0:
+            problems.append(f"CLS {mine['cls']:.3f}")
+        missed += [f"Lighthouse /{page}：{p}" for p in problems]
+        row = [f"/{page}" + ("（有自测题）" if quiz[page] else "") + ("（最重）" if page == heaviest else ""),
+               f"{mine['performance']:.0f}", f"{mine['tbt']:.0f}", f"{mine['lcp'] / 1000:.1f} s",
+               f"{mine['cls']:.2f}", f"{mine['bytes'] / 1024:.0f} KB", f"{mine['dom']:.0f}",
+               f"{mine['accessibility']:.0f} / {mine['best-practices']:.0f} / {mine['seo']:.0f}"]
+        if not args.no_stock:
+            stock = results[page]["原版 Material + mkdocs-quiz"]
+            row += [f"{stock['performance']:.0f}", f"{stock['tbt']:.0f}", f"{stock['lcp'] / 1000:.1f} s",
+                    f"{stock['cls']:.2f}", f"{stock['bytes'] / 1024:.0f} KB", f"{stock['accessibility']:.0f}"]
+        rows.append(row + ["✓" if not problems else "✗"])
+    header = ["页面", "性能", "TBT ms", "LCP", "CLS", "传输", "DOM", "无障碍/最佳实践/SEO"]
+    if not args.no_stock:
+        header += ["原版 性能", "原版 TBT", "原版 LCP", "原版 CLS", "原版 传输", "原版 无障碍"]
+    table(f"Lighthouse 12.2.3 移动端（每页 {args.runs} 次的中位数；CLS 取最大值）"
+          f"：预算 性能 ≥ {PERFORMANCE_BUDGET}（无自测题 ≥ {PERFORMANCE_BUDGET_PLAIN}），最重页面 TBT ≤ {TBT_BUDGET} ms，CLS 0",
+          header + ["预算"], rows)
+    return missed
 
 
 if __name__ == "__main__":
