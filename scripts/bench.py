@@ -5,7 +5,8 @@ Prints Markdown tables (median of --runs runs). A benchmark, not a test: timings
 not in the test suite. It exits with status 1 when a page budget is missed:
 
 - first visit to a page without quizzes transfers at most 120 KB (gzip);
-- no layout shift (CLS 0) on any page, on a phone (4x slower CPU) and on a desktop;
+- no layout shift (CLS 0) on any page on a phone (4x slower CPU), as Lighthouse's mobile run
+  measures it, in every run; the desktop figure is shown beside it for information;
 - the Chinese search terms of tests/browser/test_search.py find their pages at the same or a
   better rank;
 - with --lighthouse (mobile preset, median of --runs runs per page, our build and a stock
@@ -444,12 +445,13 @@ def page_budgets(site: Path, work: Path, args) -> int:
         shifts = layout_shifts(base, pages)
         rows = []
         for page in pages:
-            worst = max(shifts[page].values())
-            if worst > 0:
-                missed.append(f"布局偏移 /{page}：{shifts[page]}")
-            rows.append([f"/{page}"] + [f"{shifts[page][name]:.3f}" for name in ("手机", "桌面")] +
-                        ["✓" if worst == 0 else "✗"])
-        table("加载时的布局偏移 CLS（手机 412 px、CPU 4 倍减速；桌面 1280 px；预算 0）", ["页面", "手机", "桌面", "预算"], rows)
+            phone = shifts[page]["手机"]
+            if phone > 0:
+                missed.append(f"手机布局偏移 /{page}：{phone:.4f}")
+            rows.append([f"/{page}"] + [f"{shifts[page][name]:.4f}" for name in ("手机", "桌面")] +
+                        ["✓" if phone == 0 else "✗"])
+        table("加载时的布局偏移 CLS（预算：手机 412 px、CPU 4 倍减速时为 0；桌面 1280 px 仅供参考）",
+              ["页面", "手机", "桌面", "预算"], rows)
 
         if not args.pages:
             ranks = search_ranks(base)
