@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, ViewportSize, expect
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 MOBILE: ViewportSize = {"width": 412, "height": 915}
@@ -28,3 +31,34 @@ def search(page: Page, term: str) -> None:
 def settle(page: Page) -> None:
     """Wait until running CSS transitions and animations end (the search panel fades in)."""
     page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+
+
+class Recorder:
+    """All requests of one browser context; foreign ones are aborted."""
+
+    def __init__(self, origin: str):
+        self.origin = origin
+        self.urls: list[str] = []
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+
+    def route(self, route):
+        url = route.request.url
+        self.urls.append(url)
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == self.origin:
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+
+def open_context(browser: Browser, site_url: str, viewport: ViewportSize, **options: Any) -> tuple[BrowserContext, Recorder]:
+    parts = urlsplit(site_url)
+    recorder = Recorder(f"{parts.scheme}://{parts.netloc}")
+    mobile = viewport["width"] < 600
+    context = browser.new_context(viewport=viewport, locale="zh-CN", is_mobile=mobile, has_touch=mobile,
+                                  service_workers="block", **options)
+    context.route("**/*", recorder.route)
+    context.on("weberror", lambda error: recorder.errors.append(str(error.error)))
+    return context, recorder

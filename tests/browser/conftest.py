@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from browser_support import DESKTOP
+from browser_support import DESKTOP, Recorder, open_context
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -49,37 +48,6 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-class Recorder:
-    """All requests of one browser context; foreign ones are aborted."""
-
-    def __init__(self, origin: str):
-        self.origin = origin
-        self.urls: list[str] = []
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-
-    def route(self, route):
-        url = route.request.url
-        self.urls.append(url)
-        parts = urlsplit(url)
-        if parts.scheme in ("data", "blob") or f"{parts.scheme}://{parts.netloc}" == self.origin:
-            route.continue_()
-        else:
-            self.foreign.append(url)
-            route.abort()
-
-
-def open_context(browser: Browser, site_url: str, viewport: ViewportSize, **options: Any) -> tuple[BrowserContext, Recorder]:
-    parts = urlsplit(site_url)
-    recorder = Recorder(f"{parts.scheme}://{parts.netloc}")
-    mobile = viewport["width"] < 600
-    context = browser.new_context(viewport=viewport, locale="zh-CN", is_mobile=mobile, has_touch=mobile,
-                                  service_workers="block", **options)
-    context.route("**/*", recorder.route)
-    context.on("weberror", lambda error: recorder.errors.append(str(error.error)))
-    return context, recorder
 
 
 @pytest.fixture
