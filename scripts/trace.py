@@ -27,9 +27,10 @@ import statistics
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import CHROMIUM_ARGS, serve  # noqa: E402
+from bench import CHROMIUM_ARGS, serve
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink", "loading",
               "disabled-by-default-v8.cpu_profiler", "disabled-by-default-devtools.timeline.stack"]
@@ -57,7 +58,8 @@ KIND = {
 class SourceMap:
     """Maps (line, column) in a minified file to its original source file, from a v3 source map."""
 
-    _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+    _B64: ClassVar[dict[str, int]] = {
+        c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 
     def __init__(self, data: dict):
         self.sources = data["sources"]
@@ -157,7 +159,7 @@ def summarise(trace: dict, maps: dict[str, SourceMap], base: str) -> dict:
     tasks = []
 
     def close(entry):
-        end, kind, child, duration = entry
+        _end, kind, child, duration = entry
         by_kind[kind] += (duration - child) / 1000
         if stack:
             stack[-1][2] += duration
@@ -187,7 +189,7 @@ def summarise(trace: dict, maps: dict[str, SourceMap], base: str) -> dict:
         for node in chunk.get("nodes", []):
             nodes[(profile_id, node["id"])] = node["callFrame"]
         deltas = event["args"]["data"].get("timeDeltas", [])
-        for sample, delta in zip(chunk.get("samples", []), deltas[1:] + [0]):
+        for sample, delta in zip(chunk.get("samples", []), [*deltas[1:], 0], strict=False):
             frame = nodes.get((profile_id, sample))
             if not frame or frame.get("functionName") in ("(idle)", "(program)", "(root)"):
                 continue

@@ -217,8 +217,9 @@ def test_progress_page_has_its_script_and_data_written_in_only_there(built_site:
     # data and script come right after the record, the last element the script fills in
     record = page.index('id="hb-record"')
     assert record < page.index('id="hb-progress-data"') < page.index('<script data-root="../">') < page.index("</article>")
-    data = re.search(r'id="hb-progress-data">(.*?)</script>', page).group(1)
-    assert json.loads(data) == json.loads((built_site / "assets/progress-data.json").read_text(encoding="utf-8"))
+    data = re.search(r'id="hb-progress-data">(.*?)</script>', page)
+    assert data is not None
+    assert json.loads(data.group(1)) == json.loads((built_site / "assets/progress-data.json").read_text(encoding="utf-8"))
 
 
 def test_inline_script_never_ends_its_script_element_early():

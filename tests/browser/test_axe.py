@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
-from browser_support import DESKTOP, MOBILE, open_context, search, settle
+from browser_support import DESKTOP, MOBILE, Recorder, open_context, search, settle
 from playwright.sync_api import BrowserContext, Page, expect
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
@@ -37,7 +37,7 @@ def axe_source() -> str:
 @pytest.fixture(scope="module")
 def contexts(browser, site_url: str):
     """(scheme, width) -> a browser context, opened on first use and shared by this module's tests."""
-    opened: dict[tuple[str, str], tuple[BrowserContext, object]] = {}
+    opened: dict[tuple[str, str], tuple[BrowserContext, Recorder]] = {}
 
     def get(scheme: str, width: str) -> BrowserContext:
         if (scheme, width) not in opened:
@@ -89,7 +89,8 @@ def test_every_page_has_no_violation(contexts, site_url: str, built_site: Path, 
         found = violations(page, axe_source)
         if found:
             problems[url] = found
-    page.close()
+    if page is not None:
+        page.close()
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
 
 
@@ -121,7 +122,7 @@ def answer_right_and_wrong(page: Page) -> None:
     blanks = page.locator(".quiz.quiz-fill-blank")
     for index, correct in ((0, True), (blanks.count() - 1, False)):
         field = blanks.nth(index).locator("input.quiz-blank-input").first
-        field.fill(field.get_attribute("data-answer") if correct else "不知道")
+        field.fill((field.get_attribute("data-answer") or "") if correct else "不知道")
         blanks.nth(index).get_by_role("button", name="提交").click()
     expect(page.locator(".quiz-feedback-item.correct").first).to_be_visible()
     expect(page.locator(".quiz-feedback-item.incorrect").first).to_be_visible()

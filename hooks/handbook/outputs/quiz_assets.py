@@ -190,9 +190,8 @@ def place_sidebar(output: str) -> str:
     script runs (a layout shift, CLS)."""
     output = _TOTAL.sub(rf"\g<1>{len(QUIZ_DIV.findall(output))}\g<2>", output)
     sidebar = _DESKTOP_SIDEBAR.search(output)
-    toc = None
-    for toc in _TOC_NAV.finditer(output):  # the last one: the right-hand sidebar, after the navigation's copy
-        pass
+    tocs = list(_TOC_NAV.finditer(output))
+    toc = tocs[-1] if tocs else None  # the last one: the right-hand sidebar, after the navigation's copy
     if sidebar is None or toc is None or toc.start() > sidebar.start():
         return output
     end = closing_tag(output, sidebar.start(), "div")[1]
