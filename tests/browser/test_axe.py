@@ -62,7 +62,16 @@ def open_page(context: BrowserContext, url: str, scheme: str, page: Page | None 
     return page
 
 
+# Blocks far down a long page are drawn only when scrolled near (content-visibility: auto); axe's
+# colour checks misread such undrawn text (e.g. black on black). Draw everything first, as a
+# learner scrolling down gets it.
+DRAW_ALL = "() => document.documentElement.classList.add('hb-draw-all')"
+DRAW_ALL_STYLE = ".hb-draw-all .md-typeset > * { content-visibility: visible !important; }"
+
+
 def violations(page: Page, axe_source: str) -> list:
+    page.add_style_tag(content=DRAW_ALL_STYLE)
+    page.evaluate(DRAW_ALL)
     settle(page)
     if not page.evaluate("typeof window.axe === 'object'"):
         page.add_script_tag(content=axe_source)
