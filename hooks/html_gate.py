@@ -21,7 +21,8 @@ log = logging.getLogger("mkdocs.plugins.handbook.html_gate")
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     base = urlsplit(config.site_url or "/").path or "/"
-    site = html_gate.Site(base if base.endswith("/") else base + "/", frozenset(state.STATE.quiz_files))
+    site = html_gate.Site(base if base.endswith("/") else base + "/", frozenset(state.STATE.quiz_files),
+                          html_gate.own_inline_scripts(site_dir))
     sources = {(url + "index.html" if url.endswith("/") or not url else url): path
                for path, url in state.STATE.urls.items()}
     count = 0

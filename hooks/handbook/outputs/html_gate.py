@@ -27,14 +27,19 @@ import hashlib
 import json
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 
 from justhtml import stream
 
 from .. import upstream
 from ..content.html import URL_ATTRIBUTES, parse_document, start_tag, url_problem, url_scheme
+from . import progress
 
 HANDBOOK_SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/progress.js",
-                    "assets/javascripts/quiz-fixes.js")
+                    "assets/javascripts/quiz-fixes.js", "assets/javascripts/glossary.js",
+                    "assets/javascripts/lazy-search.js")
+# The progress page's data, written into the page by outputs.progress.inline_script (checked as JSON).
+HANDBOOK_DATA_SCRIPT = ("application/json", "hb-progress-data")
 # Elements that embed another document or change where every URL points.
 EMBEDDING = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal",
                        "fencedframe", "math", "foreignobject", "animate", "set", "animatemotion",
@@ -55,6 +60,16 @@ class Site:
     """What the gate knows about the build: the site's URL path and this build's quiz scripts."""
     base_path: str                  # e.g. "/collector-handbook/"
     quiz_scripts: frozenset[str]    # site-relative paths under assets/quiz/
+    inline_scripts: frozenset[str] = frozenset()  # SHA-256 of the handbook's own inline scripts (progress.js)
+
+
+def own_inline_scripts(site_dir: Path) -> frozenset[str]:
+    """SHA-256 of the handbook's own inline scripts in a built site: progress.js as the progress page
+    has it written in (outputs.progress.inline_script)."""
+    script = site_dir / progress.SCRIPT_PATH
+    if not script.is_file():
+        return frozenset()
+    return frozenset({hashlib.sha256(progress.inline_text(script.read_text(encoding="utf-8")).encode("utf-8")).hexdigest()})
 
 
 def _resolve(page: str, url: str, site: Site) -> str | None:
@@ -75,7 +90,7 @@ def _own_script(page: str, src: str, site: Site) -> bool:
                                  path in HANDBOOK_SCRIPTS or path in site.quiz_scripts)
 
 
-def _inline_script(page: str, attrs: dict[str, str], text: str, site: Site) -> str | None:
+def _inline_script(page: str, attrs: dict[str, str], text: str, site: Site) -> str | None:  # noqa: PLR0911 - one return per kind of script
     """Why an inline script is not the site's own, or None."""
     kind = attrs.get("type", "").strip().lower()
     if (kind, attrs.get("id", "")) == upstream.MATERIAL_CONFIG_SCRIPT:
@@ -87,6 +102,14 @@ def _inline_script(page: str, attrs: dict[str, str], text: str, site: Site) -> s
         if isinstance(config, dict) and "search" in config and (
                 worker is None or upstream.MATERIAL_SEARCH_WORKER.fullmatch(worker) is None):
             return f"Material 的配置指向了陌生的搜索脚本 {config.get('search')}"
+        return None
+    if (kind, attrs.get("id", "")) == HANDBOOK_DATA_SCRIPT:
+        try:
+            json.loads(text)
+        except ValueError:
+            return "学习进度页的数据脚本不是合法的 JSON"
+        return None
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() in site.inline_scripts:
         return None
     normalised = upstream.MATERIAL_INLINE_BASE.sub("new URL(BASE,location)", text)
     if hashlib.sha256(normalised.encode("utf-8")).hexdigest() in upstream.MATERIAL_INLINE_SCRIPTS:

@@ -80,6 +80,11 @@ def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def inline_text(script: str) -> str:
+    """``script`` as written into the page: a "</script" in it cannot end the element early."""
+    return script.replace("</script", "<\\/script")
+
+
 _LAST_FILLED = re.compile(r'<div\b[^>]*\bid="hb-record"[^>]*>')
 
 
@@ -96,5 +101,5 @@ def inline_script(output: str, script: str, data: dict[str, Any] | None, root: s
     if data is not None:  # "<\/" keeps a "</" in a title from closing the script element early
         tags.append('<script type="application/json" id="hb-progress-data">' +
                     to_json(data).strip().replace("</", "<\\/") + "</script>")
-    tags.append(f'<script data-root="{root}">' + script.replace("</script", "<\\/script") + "</script>")
+    tags.append(f'<script data-root="{root}">' + inline_text(script) + "</script>")
     return output[:end] + "".join(tags) + output[end:]
