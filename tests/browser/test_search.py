@@ -22,7 +22,9 @@ TERMS = {
     "催收非法债务罪": ({"curriculum/m1-legal-compliance/"}, 1),
     "私人生活安宁": ({"curriculum/m1-legal-compliance/", "curriculum/m4-service-ethics/"}, 1),
     "还款承诺": ({"curriculum/m2-communication/"}, 3),
-    "录音告知": ({"curriculum/m2-communication/"}, 3),
+    # Defined in the glossary and the quick reference (电话开场), taught in M2; since the opening
+    # procedure is shown from one source on many pages, the glossary entry ranks first.
+    "录音告知": ({"reference/glossary/", "reference/procedures/", "curriculum/m2-communication/"}, 1),
     "冲突降级": ({"curriculum/m2-communication/"}, 3),
     "禁用话术": ({"curriculum/m2-communication/"}, 2),
     "回收率": ({"curriculum/m3-data-case-management/", "program/evaluation/"}, 1),
@@ -57,7 +59,7 @@ def ranks() -> Iterator[dict[str, int]]:
 
 def test_each_term_is_on_the_pages_said_to_teach_it(built_site):
     """The table above is checked against the content (it can go stale when a page is rewritten)."""
-    for term, urls in TERMS.items():
+    for term, (urls, _rank) in TERMS.items():
         for url in urls:
             text = (built_site / url / "index.html").read_text(encoding="utf-8").replace("\u200b", "")
             assert term in text, f"{term} is not on {url}"
