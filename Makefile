@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check typography test test-fast test-future mutation lint bench new clean pdf pdf-preview
+.PHONY: serve build check typography test test-fast test-future fuzz mutation lint bench new clean pdf pdf-preview
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -77,6 +77,10 @@ lint: $(STAMP)
 ## test-future: every non-browser test with the clock two years ahead (no test may depend on today)
 test-future: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest -m "not browser" --clock-ahead=730 -q
+
+## fuzz: the property tests with new random cases each run (the test suite replays fixed ones)
+fuzz: $(STAMP)
+	HANDBOOK_HYPOTHESIS=explore $(BIN)/python -m pytest -q tests/test_html_safety.py tests/test_fuzz.py tests/test_markdown_view.py
 
 ## mutation: mutation testing of the rule modules (mutmut); table of killed/survived per module, fails below 90 %
 mutation: $(STAMP)
