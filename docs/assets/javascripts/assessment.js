@@ -183,6 +183,27 @@
     });
   }
 
+  // FNV-1a, to give each question of an attempt its own option order.
+  function hashString(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h;
+  }
+
+  // The order in which the options of a choice question are shown in the attempt with this seed
+  // (original indices). The letters A, B, C … printed and typed are positions in this order.
+  function optionOrder(seed, question) {
+    var indices = (question.options || []).map(function (_o, i) { return i; });
+    return shuffle(indices, generator((parseInt(seed, 16) ^ hashString(question.id)) >>> 0));
+  }
+
+  function letterOf(seed, question, index) {
+    return LETTERS[optionOrder(seed, question).indexOf(Number(index))] || "?";
+  }
+
   function isAnswered(question, answer) {
     if (!Array.isArray(answer) || !answer.length) return false;
     return question.kind === "fill" ? answer.some(function (text) { return canonical(text) !== ""; }) : true;
@@ -233,20 +254,20 @@
     };
   }
 
-  function answerText(question, answer) {
+  function answerText(seed, question, answer) {
     if (!isAnswered(question, answer)) return "—";
     if (question.kind === "fill") return answer.map(canonical).join("/");
-    return answer.map(Number).sort(function (a, b) { return a - b; }).map(function (i) { return LETTERS[i] || "?"; }).join("");
+    return answer.map(function (i) { return letterOf(seed, question, i); }).sort().join("");
   }
 
   // The answer record printed on the result and typed into "核对成绩单": "1.B 2.AC 3.三年 4.—".
-  function record(questions, answers) {
+  function record(seed, questions, answers) {
     return questions.map(function (question, i) {
-      return (i + 1) + "." + answerText(question, answers[question.id] || []);
+      return (i + 1) + "." + answerText(seed, question, answers[question.id] || []);
     }).join(" ");
   }
 
-  function parseRecord(questions, text) {
+  function parseRecord(seed, questions, text) {
     var tokens = String(text || "").trim().split(/\s+/).filter(Boolean);
     if (tokens.length !== questions.length) return null;
     var answers = {};
@@ -259,10 +280,11 @@
       else if (question.kind === "fill") answers[question.id] = value.split("/");
       else {
         var indices = [];
+        var order = optionOrder(seed, question);
         for (var c = 0; c < value.length; c++) {
-          var index = LETTERS.indexOf(value[c].toUpperCase());
-          if (index < 0 || !question.options || index >= question.options.length) return null;
-          indices.push(String(index));
+          var position = LETTERS.indexOf(value[c].toUpperCase());
+          if (position < 0 || position >= order.length) return null;
+          indices.push(String(order[position]));
         }
         answers[question.id] = indices;
       }
@@ -311,7 +333,7 @@
     return "单选题";
   }
 
-  function questionItem(question, number, answer, onChange) {
+  function questionItem(seed, question, number, answer, onChange) {
     var titleId = "hb-q" + number + "-title";
     var title = el("div", { id: titleId, "class": "hb-q-title" }, [
       el("p", { "class": "hb-q-number" }, [el("strong", { text: "第 " + number + " 题" }), "（" + kindHint(question) + "）"]),
@@ -333,7 +355,8 @@
       body = el("div", { "class": "hb-q", role: "group", "aria-labelledby": titleId, "data-question": question.id }, [title]);
     } else {
       var type = question.kind === "multiple" ? "checkbox" : "radio";
-      var options = question.options.map(function (option, i) {
+      var options = optionOrder(seed, question).map(function (i, position) {
+        var option = question.options[i];
         var id = "hb-q" + number + "-o" + i;
         var input = el("input", { type: type, name: "hb-q" + number, id: id, value: String(i) });
         input.checked = answer.indexOf(String(i)) >= 0;
@@ -341,7 +364,7 @@
           var checked = Array.from(body.querySelectorAll("input:checked")).map(function (node) { return node.value; });
           onChange(question, checked);
         });
-        return el("li", {}, [input, " ", el("label", { "for": id }, [el("span", { "class": "hb-letter", text: LETTERS[i] + ". " }),
+        return el("li", {}, [input, " ", el("label", { "for": id }, [el("span", { "class": "hb-letter", text: LETTERS[position] + ". " }),
           el("span", { html: option.html })])]);
       });
       body = el("fieldset", { "class": "hb-q", "aria-labelledby": titleId, "data-question": question.id }, [
@@ -386,23 +409,23 @@
     ];
   }
 
-  function review(root, result) {
+  function review(root, seed, result) {
     var items = result.items.map(function (item, i) {
       var q = item.question;
       var status = item.correct ? "答对" : item.answered ? "答错" : "未答";
       var right = q.kind === "fill" ? q.shown.join(" / ") :
-        q.correct.map(function (index) { return LETTERS[index]; }).join("");
+        q.correct.map(function (index) { return letterOf(seed, q, index); }).sort().join("");
       var chosenFeedback = q.kind === "fill" ? [] : item.answer.map(Number).filter(function (index) {
         return q.options[index] && q.options[index].feedback;
       }).map(function (index) {
-        return el("p", { "class": "hb-option-feedback" }, [LETTERS[index] + "：", el("span", { html: q.options[index].feedback })]);
+        return el("p", { "class": "hb-option-feedback" }, [letterOf(seed, q, index) + "：", el("span", { html: q.options[index].feedback })]);
       });
       return el("li", { "class": "hb-review-item hb-review-item--" + (item.correct ? "right" : "wrong"), "data-question": q.id }, [
-        el("p", {}, [el("strong", { text: "第 " + (i + 1) + " 题：" + status }), "（你的答案：" + answerText(q, item.answer) +
+        el("p", {}, [el("strong", { text: "第 " + (i + 1) + " 题：" + status }), "（你的答案：" + answerText(seed, q, item.answer) +
           "；正确答案：", el("span", { html: right }), "）"]),
         el("div", { "class": "hb-q-text", html: q.question.replace(/<span class="hb-blank"[^>]*><\/span>/g, "＿＿＿") }),
-        q.kind === "fill" ? null : el("ol", { "class": "hb-review-options", type: "A" }, q.options.map(function (option) {
-          return el("li", { html: option.html });
+        q.kind === "fill" ? null : el("ol", { "class": "hb-review-options", type: "A" }, optionOrder(seed, q).map(function (index) {
+          return el("li", { html: q.options[index].html });
         })),
       ].concat(chosenFeedback).concat([
         el("div", { "class": "hb-explanation", html: q.explanation }),
@@ -420,7 +443,7 @@
     nameInput.value = attempt.name || savedName();
     var nameOut = el("span", { "class": "hb-fill", id: "hb-cert-name" });
     var codeOut = el("strong", { id: "hb-cert-code", "class": "hb-code" });
-    var answerRecord = record(questions, attempt.answers);
+    var answerRecord = record(attempt.seed, questions, attempt.answers);
     function sync() {
       var name = cleanName(nameInput.value);
       nameOut.textContent = name || "\u00a0";
@@ -549,7 +572,7 @@
         count();
       }
       var list = el("ol", { "class": "hb-exam-questions" }, questions.map(function (question, i) {
-        return questionItem(question, i + 1, current.answers[question.id] || [], onChange);
+        return questionItem(current.seed, question, i + 1, current.answers[question.id] || [], onChange);
       }));
       var submit = el("button", { type: "submit", "class": "md-button md-button--primary", id: "hb-exam-submit", text: "交卷" });
       var form = el("form", { id: "hb-exam", "class": "hb-exam", "aria-labelledby": "hb-exam-heading", novalidate: true }, [
@@ -595,7 +618,7 @@
       var again = el("button", { type: "button", "class": "md-button", id: "hb-exam-again", text: "再考一次（重新抽题）" });
       var back = el("button", { type: "button", "class": "md-button", id: "hb-exam-back", text: "返回测验首页" });
       container.replaceChildren.apply(container, [heading, summary].concat(notes).concat(resultTables(root, result)).concat([
-        review(root, result),
+        review(root, attempt.seed, result),
         el("h2", { id: "hb-cert-heading", text: "打印成绩单" }),
         el("p", { text: "填写姓名后打印，交培训师核对签字后存档。打印时只输出成绩单。" }),
         cert.form, cert.sheet,
@@ -649,13 +672,13 @@
         } else {
           var seed = v.seed.toLowerCase();
           var questions = draw(data, seed);
-          var answers = parseRecord(questions, v.record);
+          var answers = parseRecord(seed, questions, v.record);
           if (!answers) {
             message = [el("p", { "class": "hb-error", text: "作答记录的格式不对：应为“1.B 2.AC 3.三年 …”，共 " + questions.length + " 项，请对照成绩单重新输入。" })];
           } else {
             var result = score(data, questions, answers);
             var code = verificationCode({ edition: data.edition, fingerprint: data.fingerprint, seed: seed, name: v.name, date: v.date,
-              record: record(questions, answers) });
+              record: record(seed, questions, answers) });
             var same = v.code.toUpperCase().replace(/\s/g, "") === code;
             message = [
               el("p", {}, ["按本版题库重新评分：得分 ", el("strong", { id: "hb-verify-score", text: result.percent + "%" }),
@@ -684,7 +707,7 @@
   }
 
   window.HandbookAssessment = {
-    draw: draw, score: score, record: record, parseRecord: parseRecord, verificationCode: verificationCode, sha256: sha256,
+    draw: draw, optionOrder: optionOrder, score: score, record: record, parseRecord: parseRecord, verificationCode: verificationCode, sha256: sha256,
   };
 
   function start() {
