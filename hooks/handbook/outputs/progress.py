@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 DATA_PATH = "assets/progress-data.json"
 PROGRESS_PAGE = "progress.md"
 SCRIPT_PATH = "assets/javascripts/progress.js"
+# Export and import of everything kept in the browser (also used by the SCORM launch page).
+STATE_SCRIPT_PATH = "assets/javascripts/handbook-state.js"
+TRANSFER_SCRIPT_PATH = "assets/javascripts/progress-transfer.js"
 STYLE_PATH = "assets/stylesheets/progress.css"
 QUIZ_SECTION_ANCHOR = "自测题"
 
