@@ -38,6 +38,13 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def scorm_zip(tmp_path_factory) -> Path:
+    """The SCORM 1.2 package of the real handbook (`make scorm`), built once for the whole run."""
+    from handbook.tools import scorm
+    return scorm.package(ROOT, tmp_path_factory.mktemp("dist"))
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project (without the venv) to break on purpose."""

@@ -137,3 +137,39 @@ def test_navigation_marks_completed_modules_and_cases(page: Page, site_url: str,
     page.goto(site_url + "cases/")
     page.wait_for_selector("html[data-hb-nav-progress=ready]")
     expect(page.get_by_role("link", name=done).first).to_be_attached()
+
+
+def test_the_whole_handbook_fits_in_scorm_suspend_data(page: Page, site_url: str, built_site: Path):
+    """Every self-check question answered (fill-in answers as long as the real ones), the name, an
+    unsubmitted attempt and the best and the latest of many attempts: within SCORM 1.2's 4096
+    characters, ASCII only, and decoded back to the same state."""
+    data = progress_data(built_site)
+    pool = assessment_data(built_site)
+    fills = [answer for question in pool["pool"] if question["kind"] == "fill" for answer in question["shown"]]
+    longest_fill = max(fills, key=lambda answer: len(answer.encode("utf-8")))
+    open_transfer(page, site_url)
+    result = page.evaluate("""([data, pool, fill]) => {
+      const quizzes = {};
+      data.pages.forEach(p => {
+        quizzes[p.path] = {};
+        p.quizIds.forEach((id, i) => {
+          const values = p.kinds[i] === 'fill' ? [fill] : p.kinds[i] === 'multiple' ? ['0', '2', '3'] : ['1'];
+          quizzes[p.path][id] = {answered: true, correct: i % 2 === 0, selectedValues: values};
+        });
+      });
+      const answers = {};
+      pool.pool.slice(0, pool.questions).forEach(q => { answers[q.id] = q.kind === 'fill' ? [fill] : ['0', '1']; });
+      const attempt = (seed, score) => ({seed, date: '2026-11-29', answers, score, passed: score >= 80,
+                                         fingerprint: pool.fingerprint, name: '欧阳明月'});
+      const canonical = value => JSON.stringify(value, (key, v) => v && typeof v === 'object' && !Array.isArray(v) ?
+        Object.fromEntries(Object.entries(v).sort()) : v);
+      const snapshot = {format: HandbookState.FORMAT, version: HandbookState.VERSION, quizzes, name: '欧阳明月',
+        assessment: {v: 1, current: {seed: '0000abcd', answers}, attempts: [attempt('1234abcd', 90), attempt('9876fedc', 60)]}};
+      const text = HandbookState.encode(data, snapshot);
+      const back = HandbookState.decode(data, text);
+      return {length: text.length, ascii: /^[\\x20-\\x7e]*$/.test(text), same: canonical(back) === canonical(snapshot),
+              selfCheckOnly: HandbookState.encode(data, {...snapshot, name: '', assessment: null}).length};
+    }""", [data, pool, longest_fill])
+    print(f"suspend_data for the whole handbook (longest fill-in answer {longest_fill!r}): {result}")
+    assert result["ascii"] and result["same"], result
+    assert result["length"] <= 4096, result

@@ -158,7 +158,8 @@ window.HandbookState = (function () {
   // <current>: seed ":" answers; <attempts>: attempts separated by ",", each
   //   seed:yyyymmdd:score:passed(1/0):fingerprint:name:answers; answers are id "=" values joined
   //   by "~", separated by ".". Free text is percent-encoded, so separators never occur in it.
-  // Only the best and the latest attempt are kept (the LMS score comes from the best).
+  // All attempts are encoded; scorm-launch.js keeps only the best and the latest when the text
+  // would exceed the limit.
 
   function esc(text) {
     return encodeURIComponent(text).replace(/[-_.!~*'()]/g, function (c) {
@@ -201,13 +202,7 @@ window.HandbookState = (function () {
     while (pages.length && pages[pages.length - 1] === "") pages.pop();
     var assessment = snapshot.assessment;
     var current = assessment && assessment.current ? assessment.current.seed + ":" + encodeAnswers(assessment.current.answers) : "";
-    var kept = [];
-    if (assessment && assessment.attempts.length) {
-      var top = best(snapshot);
-      var last = assessment.attempts[assessment.attempts.length - 1];
-      kept = top === last ? [last] : [top, last];
-    }
-    var attempts = kept.map(function (a) {
+    var attempts = (assessment ? assessment.attempts : []).map(function (a) {
       return [a.seed, a.date.replace(/-/g, ""), String(a.score), a.passed ? "1" : "0", esc(a.fingerprint || ""), esc(a.name || ""),
         encodeAnswers(a.answers)].join(":");
     }).join(",");

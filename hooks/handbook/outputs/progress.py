@@ -46,6 +46,7 @@ def _entry(page: AnyPage, kind: str, url: str, title: str | None) -> dict[str, A
         "anchor": QUIZ_SECTION_ANCHOR,
         "questions": count,
         "quizIds": [f"quiz-{index}" for index in range(count)],
+        "kinds": [quiz.kind for quiz in page.quizzes],   # single | multiple | fill, by quiz id
     }
     if kind == "module":
         entry["hours"] = getattr(meta, "hours", None)
