@@ -32,9 +32,10 @@ LAUNCH_SCRIPT = "assets/javascripts/scorm-launch.js"
 LAUNCH_FILES = Path(__file__).with_name("scorm_launch")
 MANIFEST = "imsmanifest.xml"
 IDENTIFIER = "collector-handbook"
-# Built files a package does without: source maps, the sitemap of the public site, and the Thai
+# Built files a package does without: source maps, the sitemap and the 404 page of the public site
+# (absolute links, for a web server), and the Thai
 # word segmenter of Material's search (the handbook searches Chinese with its own word list).
-LEFT_OUT = re.compile(r"(\.map|^sitemap\.xml(\.gz)?|^assets/javascripts/lunr/wordcut\.js)$")
+LEFT_OUT = re.compile(r"(\.map|^sitemap\.xml(\.gz)?|^404\.html|^assets/javascripts/lunr/wordcut\.js)$")
 # Fixed timestamp for every zip entry: the same content gives the same zip.
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
