@@ -15,7 +15,7 @@ log = logging.getLogger("mkdocs.plugins.handbook.assessment")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    settings, problem = assessment.read_config(config.extra)
+    settings, problem = assessment.read_config(dict(config.extra.items()) if config.extra else None)
     if problem:
         log.error(problem)
     state.STATE.assessment = settings
@@ -26,7 +26,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     build = state.STATE
     if page.file.src_uri != assessment.PAGE or build.handbook is None or build.assessment is None:
         return output
-    edition = (config.extra or {}).get("edition")
+    edition = config.extra.get("edition") if config.extra else None
     data = assessment.build(build.handbook, build.assessment, str(edition) if edition else None,
                             build.urls.get, build.nav_titles.get)
     uncovered = [objective for objective, count in assessment.pool_counts(data).items() if count == 0]

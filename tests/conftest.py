@@ -55,7 +55,7 @@ def project_copy(tmp_path) -> Path:
 
 
 # Fixtures that build the site: a test using one is a `build` test.
-_BUILD_FIXTURES = {"built_site", "site_url", "mini_project"}
+_BUILD_FIXTURES = {"built_site", "site_url", "mini_project", "scorm_zip"}
 _SLOW_MARKERS = ("browser", "pdf", "build")
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from handbook.outputs import assessment
 from sample_content import MODULE, run
+
+from handbook.outputs import assessment
 
 P = "curriculum/m1.md"
 

@@ -251,9 +251,10 @@ def test_unbalanced_backtick_does_not_hide_a_later_quiz():
 
 
 def test_practice_only_questions_stay_out_of_the_final_pool_and_away_from_mkdocs_quiz():
+    from mkdocs_quiz.parsing import find_quizzes
+
     from handbook.content.final_pool import final_pool
     from handbook.outputs import render
-    from mkdocs_quiz.parsing import find_quizzes
     extra = '<quiz objectives="M1-O1" final="no">\n练习题？\n- [x] 是\n- [ ] 否\n\n解析：练习。\n</quiz>\n'
     text = MODULE + "\n" + extra
     handbook = run({P: text})

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
-
 from test_assessment import answer_all, assessment_data, open_assessment
 from test_progress import open_progress, progress_data, row
 
@@ -91,9 +90,8 @@ def test_an_invalid_or_foreign_file_changes_nothing(page: Page, site_url: str, b
     answer_first_question(page)
     open_transfer(page, site_url)
     before = page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())")
-    for name, (text, message) in BROKEN_FILES.items():
-        if text is None:
-            text = json.dumps({"format": "collector-handbook-progress", "version": 1, "name": "", "assessment": None,
+    for name, (content, message) in BROKEN_FILES.items():
+        text = content if content is not None else json.dumps({"format": "collector-handbook-progress", "version": 1, "name": "", "assessment": None,
                                "quizzes": {module["path"]: {"quiz-0": {"answered": "yes"}}}})
         broken = tmp_path / name
         broken.write_text(text, encoding="utf-8")

@@ -16,10 +16,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, FrameLocator, Page, expect
-
 from browser_support import DESKTOP
 from conftest import open_context
+from playwright.sync_api import Browser, FrameLocator, Page, expect
 from test_assessment import answer_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,7 +45,7 @@ LMS_PAGE = """<!doctype html>
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
 
@@ -102,7 +101,7 @@ def launch(lms: Page, stored: dict | None = None) -> FrameLocator:
 
 def assessment_pool(site: FrameLocator) -> dict:
     import json
-    return json.loads(site.locator("#hb-assessment-data").text_content())
+    return json.loads(site.locator("#hb-assessment-data").text_content() or "")
 
 
 def test_the_lms_receives_status_score_and_progress_and_resumes(lms: Page):

@@ -20,7 +20,8 @@ import hashlib
 import html
 import json
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -131,7 +132,7 @@ def build(handbook: Handbook, config: AssessmentConfig, edition: str | None, url
     questions = []
     for question in pool:
         path = question.page.path
-        title = title_of(path) or getattr(question.page.meta, "title", path)
+        title = title_of(path) or str(getattr(question.page.meta, "title", path))
         questions.append(_entry(question, handbook, url_of(path) or "", title))
     return {
         "version": FORMAT_VERSION,

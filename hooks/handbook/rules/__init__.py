@@ -12,7 +12,20 @@ from ..content.citations import Citation
 from ..content.findings import Finding
 from ..content.markdown import view
 from ..content.model import AnyPage, Handbook
-from . import assessment, citations, html_safety, images, links, objectives, pages, placeholders, restatements, review, sections, typography
+from . import (
+    assessment,
+    citations,
+    html_safety,
+    images,
+    links,
+    objectives,
+    pages,
+    placeholders,
+    restatements,
+    review,
+    sections,
+    typography,
+)
 
 
 def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
