@@ -63,3 +63,14 @@ def test_invalid_configuration_is_explained_in_chinese():
     assert problem and "questions" in problem and "pass_mark" in problem and "mkdocs.yml" in problem
     _settings, problem = assessment.read_config({"assessment": {"passmark": 80}})
     assert problem and "passmark" in problem
+
+
+def test_inline_procedure_markers_are_expanded_in_the_question_data():
+    from test_procedures import run_with
+    text = MODULE.replace("债务人说“你再打电话我就报警”，你应该怎么做？",
+                          "开场的顺序是 <!-- handbook:steps call-opening -->，对吗？")
+    handbook = run_with({P: text})
+    settings, _problem = assessment.read_config(None)
+    data = assessment.build(handbook, settings, None, lambda path: path, lambda path: None)
+    question = data["pool"][0]["question"]
+    assert "handbook:" not in question and "问候找人" in question and "录音告知" in question

@@ -107,7 +107,7 @@ def test_navigation_marks_completed_modules_and_cases(page: Page, site_url: str,
     data = progress_data(built_site)
     case = next(entry for entry in data["pages"] if entry["kind"] == "case")
     page.goto(site_url + case["url"])
-    page.wait_for_selector("html[data-hb-nav-progress=ready]")
+    page.wait_for_selector("html[data-hb-nav-complete=ready]")
     nav_link = page.locator(".md-sidebar--primary a.md-nav__link", has_text=case["title"]).first
     expect(nav_link).to_be_visible()
     expect(nav_link.locator(".hb-nav-done")).to_have_count(0)
@@ -133,7 +133,7 @@ def test_navigation_marks_completed_modules_and_cases(page: Page, site_url: str,
     expect(page.locator(".md-sidebar--primary").get_by_role("link", name=done)).to_have_count(1)
     # still there on another page of the section
     page.goto(site_url + "cases/")
-    page.wait_for_selector("html[data-hb-nav-progress=ready]")
+    page.wait_for_selector("html[data-hb-nav-complete=ready]")
     expect(page.get_by_role("link", name=done).first).to_be_attached()
 
 

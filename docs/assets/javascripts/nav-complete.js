@@ -55,7 +55,7 @@
       if (!loaded || !Array.isArray(loaded.pages)) return;
       data = loaded;
       mark();
-      document.documentElement.setAttribute("data-hb-nav-progress", "ready");
+      document.documentElement.setAttribute("data-hb-nav-complete", "ready");
     })
     .catch(function () { /* opened from a file: no marks */ });
   window.addEventListener("storage", later);
