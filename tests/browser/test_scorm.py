@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from browser_support import DESKTOP
 from conftest import open_context
-from playwright.sync_api import Browser, FrameLocator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, Request, expect
 from test_assessment import answer_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,16 +66,49 @@ def lms_url(scorm_zip: Path, tmp_path_factory):
     server.server_close()
 
 
+class Network:
+    """Requests in flight in a context (pages, frames and the search workers they start)."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.pending: set[Request] = set()
+        # Playwright wants Python functions as handlers, not built-in methods.
+        context.on("request", self.started)
+        context.on("requestfinished", self.ended)
+        context.on("requestfailed", self.ended)
+
+    def started(self, request: Request) -> None:
+        self.pending.add(request)
+
+    def ended(self, request: Request) -> None:
+        self.pending.discard(request)
+
+    def settle(self, page: Page) -> None:
+        """Wait until nothing is loading, so that leaving a page does not cut off the search
+        worker's script loads (Chromium reports those as errors of the page)."""
+        for _ in range(200):
+            if not self.pending:
+                return
+            page.wait_for_timeout(50)
+        raise AssertionError(f"still loading: {[request.url for request in self.pending]}")
+
+
 @pytest.fixture
 def lms(browser: Browser, lms_url: str):
     context, recorder = open_context(browser, lms_url, DESKTOP)
     page = context.new_page()
+    page.network = Network(context)  # type: ignore[attr-defined]
     page.set_default_timeout(15_000)
     page.goto(lms_url + "lms.html")
     yield page
     context.close()
     assert not recorder.foreign, f"requests to other hosts: {recorder.foreign}"
     assert not recorder.errors, f"JavaScript errors: {recorder.errors}"
+
+
+def go(lms: Page, site: FrameLocator, link: str) -> None:
+    """Follow a link of the handbook's navigation once the current page has finished loading."""
+    lms.network.settle(lms)  # type: ignore[attr-defined]
+    site.get_by_role("link", name=link).first.click()
 
 
 def handbook(lms: Page) -> FrameLocator:
@@ -111,8 +144,8 @@ def test_the_lms_receives_status_score_and_progress_and_resumes(lms: Page):
     assert cmi(lms, "cmi.core.lesson_status") == "incomplete"
 
     # the learner opens a module from the navigation and answers its first question
-    site.get_by_role("link", name="课程模块").first.click()
-    site.get_by_role("link", name="模块一 法律与合规").first.click()
+    go(lms, site, "课程模块")
+    go(lms, site, "模块一 法律与合规")
     quiz = site.locator(".quiz:has(input[type=radio])").first
     quiz.locator("input[data-correct]").first.check()
     expect(quiz.locator(".quiz-feedback")).to_be_visible()
@@ -120,7 +153,7 @@ def test_the_lms_receives_status_score_and_progress_and_resumes(lms: Page):
     assert lms.evaluate("lmsCalls.some(c => c[0] === 'LMSCommit')")
 
     # the final assessment, failed first, then passed
-    site.get_by_role("link", name="结业测验").first.click()
+    go(lms, site, "结业测验")
     site.get_by_role("button", name="开始测验").click()
     data = assessment_pool(site)
     answer_all(site, data, right=data["questions"] // 2)
@@ -143,6 +176,7 @@ def test_the_lms_receives_status_score_and_progress_and_resumes(lms: Page):
     assert 0 < len(suspend) <= 4096 and suspend.isascii()
 
     # the learner leaves: the package says goodbye properly
+    lms.network.settle(lms)  # type: ignore[attr-defined]
     lms.evaluate("leave()")
     lms.wait_for_function("() => API.isTerminated()")
     assert received(lms, "cmi.core.exit") == ["suspend"]
@@ -152,20 +186,25 @@ def test_the_lms_receives_status_score_and_progress_and_resumes(lms: Page):
       score: { raw: API.cmi.core.score.raw, min: API.cmi.core.score.min, max: API.cmi.core.score.max } },
       suspend_data: API.cmi.suspend_data })""")
 
-    # next day, another computer: an empty browser, only what the LMS stored
+    relaunch_on_another_computer(lms, stored)
+
+
+def relaunch_on_another_computer(lms: Page, stored: dict) -> None:
+    """Next day, another computer: an empty browser, only what the LMS stored."""
     lms.evaluate("() => { localStorage.clear(); lmsCalls.length = 0; }")
     site = launch(lms, stored)
     assert "cmi.core.lesson_status" not in [c[1] for c in lms.evaluate("lmsCalls") if c[0] == "LMSSetValue"]
-    site.get_by_role("link", name="我的学习进度").first.click()
+    go(lms, site, "我的学习进度")
     site.locator("html[data-hb-progress=ready]").wait_for(state="attached")
     expect(site.locator('tr[data-page="curriculum/m1-legal-compliance.md"] [data-field="answered"]')).to_have_text("1")
-    site.get_by_role("link", name="结业测验").first.click()
+    go(lms, site, "结业测验")
     history = site.get_by_role("table", name="历次测验")
     expect(history.locator("tbody tr")).to_have_count(2)
     expect(history).to_contain_text("100%")
     # and what was restored is saved again unchanged (a round trip, not a reset)
     assert cmi(lms, "cmi.suspend_data") == stored["suspend_data"]
     assert cmi(lms, "cmi.core.lesson_status") == "passed"
+    lms.network.settle(lms)  # type: ignore[attr-defined]
 
 
 def test_the_package_opened_without_an_lms_is_the_handbook(browser: Browser, lms_url: str):
@@ -174,8 +213,11 @@ def test_the_package_opened_without_an_lms_is_the_handbook(browser: Browser, lms
     page.goto(lms_url + "package/scorm-launch.html")
     page.wait_for_url("**/package/index.html")
     expect(page.get_by_role("link", name="课程模块").first).to_be_visible()
+    network = Network(context)
+    network.settle(page)
     page.get_by_role("link", name="结业测验").first.click()
     page.wait_for_selector("html[data-hb-assessment=ready]")
     expect(page.get_by_role("button", name="开始测验")).to_be_visible()
+    network.settle(page)
     context.close()
     assert not recorder.foreign and not recorder.errors, (recorder.foreign, recorder.errors)
