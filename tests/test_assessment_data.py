@@ -74,3 +74,16 @@ def test_inline_procedure_markers_are_expanded_in_the_question_data():
     data = assessment.build(handbook, settings, None, lambda path: path, lambda path: None)
     question = data["pool"][0]["question"]
     assert "handbook:" not in question and "问候找人" in question and "录音告知" in question
+
+
+def test_the_html_gate_accepts_the_question_pool_block_only_as_json():
+    from handbook.outputs import html_gate
+    site = html_gate.Site("/", frozenset())
+    block = assessment.data_tag(data_of())
+    page = f"<!doctype html><html><head>{block}</head><body></body></html>"
+    assert html_gate.scan("assessment/index.html", page, site) == []
+    broken = page.replace('{"version"', '{version', 1)
+    [problem] = html_gate.scan("assessment/index.html", broken, site)
+    assert assessment.DATA_ELEMENT_ID in problem.description
+    other = page.replace(f'id="{assessment.DATA_ELEMENT_ID}"', 'id="something-else"')
+    assert html_gate.scan("assessment/index.html", other, site)
