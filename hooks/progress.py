@@ -1,5 +1,6 @@
 """MkDocs adapter for the progress page: writes site/assets/progress-data.json after
-the build and loads the page's own CSS on that page only (handbook.outputs.progress).
+the build and loads the page's own CSS on that page only (handbook.outputs.progress), with the
+scripts that export and import everything kept in the browser (handbook-state.js, progress-transfer.js).
 The page's script and its data are written into the page itself, right after the last
 element the script fills in, and run there while the page is parsed: the tables exist
 before the page is first drawn, so nothing below them jumps down when they appear."""

@@ -96,14 +96,24 @@
     );
   }
 
+  // The page carries its data (outputs/progress.py inline_script); fetch it only if it does not.
+  function loadData() {
+    var inline = document.getElementById("hb-progress-data");
+    if (inline) {
+      try {
+        return Promise.resolve(JSON.parse(inline.textContent));
+      } catch (e) { /* fall back to the file */ }
+    }
+    return fetch(new URL("assets/progress-data.json", root).href, { cache: "no-cache" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
   function start() {
     var box = document.getElementById("hb-transfer");
     if (!box || !window.HandbookState) return;
-    fetch(new URL("assets/progress-data.json", root).href, { cache: "no-cache" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
+    loadData()
       .then(function (data) {
         render(box, data);
         document.documentElement.setAttribute("data-hb-transfer", "ready");
