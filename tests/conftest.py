@@ -45,6 +45,13 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def scorm_zip(tmp_path_factory) -> Path:
+    """The SCORM 1.2 package of the real handbook (`make scorm`), built once for the whole run."""
+    from handbook.tools import scorm
+    return scorm.package(ROOT, tmp_path_factory.mktemp("dist"))
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project (without the venv) to break on purpose."""
@@ -55,7 +62,7 @@ def project_copy(tmp_path) -> Path:
 
 
 # Fixtures that build the site: a test using one is a `build` test.
-_BUILD_FIXTURES = {"built_site", "site_url", "mini_project"}
+_BUILD_FIXTURES = {"built_site", "site_url", "mini_project", "scorm_zip"}
 _SLOW_MARKERS = ("browser", "pdf", "build")
 
 

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 DATA_PATH = "assets/progress-data.json"
 PROGRESS_PAGE = "progress.md"
 SCRIPT_PATH = "assets/javascripts/progress.js"
+# Export and import of everything kept in the browser (also used by the SCORM launch page).
+STATE_SCRIPT_PATH = "assets/javascripts/handbook-state.js"
+TRANSFER_SCRIPT_PATH = "assets/javascripts/progress-transfer.js"
 STYLE_PATH = "assets/stylesheets/progress.css"
 QUIZ_SECTION_ANCHOR = "自测题"
 
@@ -43,6 +46,7 @@ def _entry(page: AnyPage, kind: str, url: str, title: str | None) -> dict[str, A
         "anchor": QUIZ_SECTION_ANCHOR,
         "questions": count,
         "quizIds": [f"quiz-{index}" for index in range(count)],
+        "kinds": [quiz.kind for quiz in page.quizzes],   # single | multiple | fill, by quiz id
     }
     if kind == "module":
         entry["hours"] = getattr(meta, "hours", None)
