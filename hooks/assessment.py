@@ -9,7 +9,7 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.outputs import assessment, quiz_assets, state
+from handbook.outputs import assessment, progress, quiz_assets, state
 
 log = logging.getLogger("mkdocs.plugins.handbook.assessment")
 
@@ -35,7 +35,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if build.assessment.questions < len(data["objectives"]):
         log.info(f"结业测验：每次抽 {build.assessment.questions} 题少于学习目标数 {len(data['objectives'])}，"
                  "为覆盖每个目标，实际题数会多于设置。")
-    tags = (f'<link rel="stylesheet" href="{quiz_assets.relative(assessment.STYLE_PATH, page.url)}">\n'
+    tags = (f'<link rel="stylesheet" href="{quiz_assets.relative(progress.RECORDS_STYLE_PATH, page.url)}">\n'
+            f'<link rel="stylesheet" href="{quiz_assets.relative(assessment.STYLE_PATH, page.url)}">\n'
             f"{assessment.data_tag(data)}\n"
             f'<script src="{quiz_assets.relative(assessment.SCRIPT_PATH, page.url)}" defer></script>')
     return quiz_assets.inject_head(output, tags)

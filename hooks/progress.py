@@ -19,7 +19,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if page.file.src_uri != progress.PROGRESS_PAGE:
         return output
     output = quiz_assets.inject_head(output, "\n".join(
-        [f'<link rel="stylesheet" href="{quiz_assets.relative(progress.STYLE_PATH, page.url)}">'] +
+        [f'<link rel="stylesheet" href="{quiz_assets.relative(path, page.url)}">'
+         for path in (progress.RECORDS_STYLE_PATH, progress.STYLE_PATH)] +
         [f'<script src="{quiz_assets.relative(path, page.url)}" defer></script>'
          for path in (progress.STATE_SCRIPT_PATH, progress.TRANSFER_SCRIPT_PATH)]))
     build = state.STATE

@@ -343,7 +343,7 @@
     if (question.kind === "fill") {
       var blanks = title.querySelectorAll(".hb-blank");
       blanks.forEach(function (slot, i) {
-        var input = el("input", { type: "text", "class": "hb-blank-input", autocomplete: "off", maxlength: "60",
+        var input = el("input", { type: "text", "class": "hb-input hb-blank-input", autocomplete: "off", maxlength: "60",
           "aria-label": "第 " + number + " 题 第 " + (i + 1) + " 空", "data-blank": String(i) });
         input.value = answer[i] || "";
         input.addEventListener("input", function () {
@@ -400,10 +400,10 @@
       return el("thead", {}, [el("tr", {}, titles.map(function (t) { return el("th", { scope: "col", text: t }); }))]);
     }
     return [
-      el("div", { "class": "hb-table-wrap" }, [el("table", { "class": "hb-result-table", id: "hb-module-scores", tabindex: "0" }, [
+      el("div", { "class": "hb-table-wrap" }, [el("table", { "class": "hb-data-table hb-result-table", id: "hb-module-scores", tabindex: "0" }, [
         el("caption", { text: "各模块得分" }), head(["模块", "题数", "答对", "得分"]), el("tbody", {}, moduleRows),
       ])]),
-      el("div", { "class": "hb-table-wrap" }, [el("table", { "class": "hb-result-table", id: "hb-objective-scores", tabindex: "0" }, [
+      el("div", { "class": "hb-table-wrap" }, [el("table", { "class": "hb-data-table hb-result-table", id: "hb-objective-scores", tabindex: "0" }, [
         el("caption", { text: "各学习目标得分" }), head(["学习目标", "答对 / 题数", "结果"]), el("tbody", {}, objectiveRows),
       ])]),
     ];
@@ -439,7 +439,7 @@
   }
 
   function certificate(data, attempt, questions, result) {
-    var nameInput = el("input", { type: "text", id: "hb-cert-name-input", autocomplete: "name", maxlength: "40" });
+    var nameInput = el("input", { type: "text", "class": "hb-input", id: "hb-cert-name-input", autocomplete: "name", maxlength: "40" });
     nameInput.value = attempt.name || savedName();
     var nameOut = el("span", { "class": "hb-fill", id: "hb-cert-name" });
     var codeOut = el("strong", { id: "hb-cert-code", "class": "hb-code" });
@@ -457,9 +457,9 @@
         el("td", { "class": "hb-num", text: percent(row.correct, row.total) + "%" })]);
     });
     var verdict = result.passed ? "通过" : "未通过";
-    var sheet = el("section", { id: "hb-certificate", "class": "hb-certificate", "aria-labelledby": "hb-cert-title" }, [
-      el("h3", { id: "hb-cert-title", "class": "hb-cert-title", text: "结业测验成绩单" }),
-      el("p", { "class": "hb-cert-site", text: document.title.split(" - ").pop() }),
+    var sheet = el("section", { id: "hb-certificate", "class": "hb-sheet", "aria-labelledby": "hb-cert-title" }, [
+      el("h3", { id: "hb-cert-title", "class": "hb-sheet-title", text: "结业测验成绩单" }),
+      el("p", { "class": "hb-sheet-site", text: document.title.split(" - ").pop() }),
       el("dl", { "class": "hb-cert-fields" }, [
         el("dt", { text: "学员姓名" }), el("dd", {}, [nameOut]),
         el("dt", { text: "测验日期" }), el("dd", { id: "hb-cert-date", text: attempt.date }),
@@ -467,7 +467,7 @@
         el("dt", { text: "得分" }), el("dd", { id: "hb-cert-score", text: result.percent + "%（" + result.correct + " / " + result.total + " 题答对）" }),
         el("dt", { text: "结果" }), el("dd", { id: "hb-cert-verdict" }, [el("strong", { text: verdict }), "（及格线 " + data.passMark + "%）"]),
       ]),
-      el("table", { "class": "hb-result-table hb-cert-table" }, [
+      el("table", { "class": "hb-data-table hb-cert-table" }, [
         el("thead", {}, [el("tr", {}, ["模块", "答对 / 题数", "得分"].map(function (t) { return el("th", { scope: "col", text: t }); }))]),
         el("tbody", {}, rows),
       ]),
@@ -475,7 +475,7 @@
       el("p", { "class": "hb-cert-ids" }, ["抽题种子：", el("span", { id: "hb-cert-seed", text: attempt.seed }),
         "\u3000题库指纹：", el("span", { id: "hb-cert-fingerprint", text: data.fingerprint }),
         "\u3000校验码：", codeOut]),
-      el("p", { "class": "hb-cert-note", text: "说明：校验码由手册版本、题库指纹、抽题种子、姓名、日期和作答记录计算，可在本手册“结业测验”页的“核对成绩单”中重新计算得分和校验码，" +
+      el("p", { "class": "hb-sheet-note", text: "说明：校验码由手册版本、题库指纹、抽题种子、姓名、日期和作答记录计算，可在本手册“结业测验”页的“核对成绩单”中重新计算得分和校验码，" +
         "用来发现成绩单被改动；它不能证明作答人身份，也不能证明独立完成。" }),
       el("div", { "class": "hb-signatures" }, [
         el("p", {}, ["学员签名：", el("span", { "class": "hb-line" }), "\u3000日期：", el("span", { "class": "hb-line hb-line--short" })]),
@@ -542,7 +542,7 @@
         return el("tr", {}, [el("td", { text: attempt.date }), el("td", { "class": "hb-num", text: attempt.score + "%" }),
           el("td", { text: attempt.passed ? "通过" : "未通过" }), el("td", {}, [button])]);
       });
-      return el("div", { "class": "hb-table-wrap" }, [el("table", { "class": "hb-result-table", id: "hb-history", tabindex: "0" }, [
+      return el("div", { "class": "hb-table-wrap" }, [el("table", { "class": "hb-data-table hb-result-table", id: "hb-history", tabindex: "0" }, [
         el("caption", { text: "历次测验" }),
         el("thead", {}, [el("tr", {}, ["日期", "得分", "结果", ""].map(function (t, i) {
           return el("th", { scope: "col" }, [i === 3 ? el("span", { "class": "hb-sr-only", text: "操作" }) : t]);
@@ -650,8 +650,8 @@
       var inputs = {};
       var rows = fields.map(function (field) {
         var id = "hb-verify-" + field[0];
-        var input = el(field[2] === "textarea" ? "textarea" : "input", field[2] === "textarea" ? { id: id, rows: "3" } :
-          { id: id, type: "text", autocomplete: "off" });
+        var input = el(field[2] === "textarea" ? "textarea" : "input", field[2] === "textarea" ? { id: id, "class": "hb-input", rows: "3" } :
+          { id: id, "class": "hb-input", type: "text", autocomplete: "off" });
         inputs[field[0]] = input;
         return el("p", { "class": "hb-field" }, [el("label", { "for": id, text: field[1] }), input]);
       });

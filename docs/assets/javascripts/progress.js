@@ -90,7 +90,7 @@
       ]);
     });
     return el("div", { "class": "hb-table-wrap" }, [
-      el("table", { "class": "hb-progress-table", "data-group": group.kind, tabindex: "0" }, [
+      el("table", { "class": "hb-data-table hb-progress-table", "data-group": group.kind, tabindex: "0" }, [
         el("caption", { text: group.label }),
         el("thead", {}, [head]),
         el("tbody", {}, rows),
@@ -159,9 +159,9 @@
   function renderRecord(form, record, data, results) {
     var saved = "";
     try { saved = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* ignore */ }
-    var nameInput = el("input", { type: "text", id: "hb-trainee-name", autocomplete: "name", maxlength: "40" });
+    var nameInput = el("input", { type: "text", "class": "hb-input", id: "hb-trainee-name", autocomplete: "name", maxlength: "40" });
     nameInput.value = saved;
-    var dateInput = el("input", { type: "date", id: "hb-record-date" });
+    var dateInput = el("input", { type: "date", "class": "hb-input", id: "hb-record-date" });
     dateInput.value = today();
     var print = el("button", { type: "button", "class": "md-button md-button--primary", id: "hb-print", text: "打印培训记录" });
 
@@ -194,10 +194,10 @@
     });
     var all = totals(results);
     record.replaceChildren(
-      el("h3", { "class": "hb-record-title", text: "培训记录" }),
-      el("p", { "class": "hb-record-site", text: document.title.split(" - ").pop() }),
+      el("h3", { "class": "hb-sheet-title", text: "培训记录" }),
+      el("p", { "class": "hb-sheet-site", text: document.title.split(" - ").pop() }),
       el("p", {}, ["学员姓名：", nameOut, "\u3000日期：", dateOut]),
-      el("table", { "class": "hb-record-table" }, [
+      el("table", { "class": "hb-data-table" }, [
         el("thead", {}, [el("tr", {}, ["模块 / 案例", "学时", "已答 / 题数", "答对", "正确率", "状态"].map(function (t) {
           return el("th", { scope: "col", text: t });
         }))]),
@@ -205,7 +205,7 @@
       ]),
       el("p", {}, ["合计：已答 " + all.answered + " / " + all.total + " 题，答对 " + all.correct + " 题，总体完成度 " +
         percent(all.answered, all.total) + "%。"]),
-      el("p", { "class": "hb-record-note", text: "说明：成绩来自学员本人浏览器中保存的自测题记录，仅作培训过程记录，不作为考核结论。" }),
+      el("p", { "class": "hb-sheet-note", text: "说明：成绩来自学员本人浏览器中保存的自测题记录，仅作培训过程记录，不作为考核结论。" }),
       el("div", { "class": "hb-signatures" }, [
         el("p", {}, ["学员签名：", el("span", { "class": "hb-line" }), "\u3000日期：", el("span", { "class": "hb-line hb-line--short" })]),
         el("p", {}, ["培训师签名：", el("span", { "class": "hb-line" }), "\u3000日期：", el("span", { "class": "hb-line hb-line--short" })]),

@@ -30,6 +30,8 @@ SCRIPT_PATH = "assets/javascripts/progress.js"
 STATE_SCRIPT_PATH = "assets/javascripts/handbook-state.js"
 TRANSFER_SCRIPT_PATH = "assets/javascripts/progress-transfer.js"
 STYLE_PATH = "assets/stylesheets/progress.css"
+# Tables, fields and the printable record sheet, shared with the final assessment page.
+RECORDS_STYLE_PATH = "assets/stylesheets/records.css"
 QUIZ_SECTION_ANCHOR = "自测题"
 
 
