@@ -1,7 +1,7 @@
 // 结业测验 (final assessment): draws an attempt from the question pool the build wrote into
 // the page (#hb-assessment-data, hooks/handbook/outputs/assessment.py), shows no feedback until
 // the trainee hands in, then scores per module and per learning objective, and prints a result
-// with a verification code. Attempts are kept in localStorage ("handbook_assessment"); in an LMS
+// with a verification code. Attempts are kept in localStorage (the key the page data names); in an LMS
 // the SCORM launch page copies that key into cmi.suspend_data and reports the score.
 //
 // Reproducible: an attempt is drawn from its 8-hex-digit seed (mulberry32), so the seed and the
@@ -12,10 +12,10 @@
   "use strict";
 
   var script = document.currentScript; // only set while this file first runs
-  var STORE = "handbook_assessment";
-  var NAME_KEY = "handbook_trainee_name";
   var HISTORY = 20; // attempts kept
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  // localStorage keys of the attempts and of the trainee's name, from the page data (outputs/progress.py).
+  var STORE = null, NAME_KEY = null;
 
   // ---------------------------------------------------------------- small helpers
 
@@ -146,7 +146,10 @@
     if (!node) return null;
     try {
       var data = JSON.parse(node.textContent);
-      return data && Array.isArray(data.pool) && data.pool.length ? data : null;
+      if (!data || !Array.isArray(data.pool) || !data.pool.length) return null;
+      STORE = data.assessmentKey;
+      NAME_KEY = data.nameKey;
+      return data;
     } catch (e) {
       return null;
     }

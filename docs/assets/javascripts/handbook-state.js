@@ -11,8 +11,6 @@ window.HandbookState = (function () {
 
   var FORMAT = "collector-handbook-progress";
   var VERSION = 1;
-  var NAME_KEY = "handbook_trainee_name";
-  var ASSESSMENT_KEY = "handbook_assessment";
   var SEED = /^[0-9a-f]{8}$/;
   var QUESTION_ID = /^[A-Za-z0-9-]{1,20}$/;
 
@@ -77,12 +75,12 @@ window.HandbookState = (function () {
       });
       if (Object.keys(kept).length) quizzes[page.path] = kept;
     });
-    var assessment = parse(read(ASSESSMENT_KEY) || "null");
+    var assessment = parse(read(data.assessmentKey) || "null");
     return {
       format: FORMAT,
       version: VERSION,
       quizzes: quizzes,
-      name: read(NAME_KEY) || "",
+      name: read(data.nameKey) || "",
       assessment: validAssessment(assessment === undefined ? null : assessment) ? (assessment || null) : null,
     };
   }
@@ -127,10 +125,10 @@ window.HandbookState = (function () {
       if (answers && Object.keys(answers).length) window.localStorage.setItem(key, JSON.stringify(answers));
       else window.localStorage.removeItem(key);
     });
-    if (snapshot.name) window.localStorage.setItem(NAME_KEY, snapshot.name);
-    else window.localStorage.removeItem(NAME_KEY);
-    if (snapshot.assessment) window.localStorage.setItem(ASSESSMENT_KEY, JSON.stringify(snapshot.assessment));
-    else window.localStorage.removeItem(ASSESSMENT_KEY);
+    if (snapshot.name) window.localStorage.setItem(data.nameKey, snapshot.name);
+    else window.localStorage.removeItem(data.nameKey);
+    if (snapshot.assessment) window.localStorage.setItem(data.assessmentKey, JSON.stringify(snapshot.assessment));
+    else window.localStorage.removeItem(data.assessmentKey);
   }
 
   function counts(snapshot) {

@@ -14,7 +14,6 @@
   var root = script && script.hasAttribute("data-root")
     ? new URL(script.getAttribute("data-root") || "./", window.location.href)
     : new URL("../../", script ? script.src : window.location.href); // assets/javascripts/ -> site root
-  var NAME_KEY = "handbook_trainee_name";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -158,7 +157,7 @@
 
   function renderRecord(form, record, data, results) {
     var saved = "";
-    try { saved = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* ignore */ }
+    try { saved = window.localStorage.getItem(data.nameKey) || ""; } catch (e) { /* ignore */ }
     var nameInput = el("input", { type: "text", "class": "hb-input", id: "hb-trainee-name", autocomplete: "name", maxlength: "40" });
     nameInput.value = saved;
     var dateInput = el("input", { type: "date", "class": "hb-input", id: "hb-record-date" });
@@ -170,7 +169,7 @@
     function sync() {
       nameOut.textContent = nameInput.value.trim() || "\u00a0";
       dateOut.textContent = dateInput.value || "\u00a0";
-      try { window.localStorage.setItem(NAME_KEY, nameInput.value.trim()); } catch (e) { /* ignore */ }
+      try { window.localStorage.setItem(data.nameKey, nameInput.value.trim()); } catch (e) { /* ignore */ }
     }
     nameInput.addEventListener("input", sync);
     dateInput.addEventListener("input", sync);

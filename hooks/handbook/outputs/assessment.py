@@ -30,6 +30,7 @@ from ..content.labels import QUIZ_KIND_LABELS
 from ..content.model import Handbook
 from ..generators import expand_inline
 from .pdf.answer_key import markdown_html
+from .progress import STORAGE_KEYS
 
 PAGE = "assessment.md"
 SCRIPT_PATH = "assets/javascripts/assessment.js"
@@ -143,6 +144,7 @@ def build(handbook: Handbook, config: AssessmentConfig, edition: str | None, url
         "modules": modules,
         "objectives": objectives,
         "pool": questions,
+        **STORAGE_KEYS,
     }
 
 
