@@ -62,11 +62,11 @@ def _attribute_finding(path: str, line: int, tag: str, name: str, value: str, al
 
 def check_html(path: str, page: MarkdownView) -> list[Finding]:
     findings: list[Finding] = []
-    for raw, element in page.elements:
-        line = element.line or raw.line
-        if any(ancestor in ("svg", "math") for ancestor in element.ancestors):
+    for element in page.elements:
+        if element.foreign:
             continue                      # reported once, at the <svg>/<math> element
-        if element.name not in ALLOWED_TAGS or element.namespace != "html":
+        line = element.line
+        if element.name not in ALLOWED_TAGS:
             findings.append(error(path, line, "html.forbidden-tag",
                                   f"正文中不允许使用 <{element.name}> 标签（安全与离线要求）。请删除；"
                                   "如需示例，请放进代码块（用 ``` 包围）。"))
