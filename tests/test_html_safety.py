@@ -22,7 +22,15 @@ from mkdocs.config import load_config
 from sample_content import examples, findings_of, line_of, module_with, run
 from site_build import ROOT
 
-from handbook.content.html import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, SAFE_SCHEMES, TAG_ATTRIBUTES, URL_ATTRIBUTES, url_problem
+from handbook.content.html import (
+    ALLOWED_TAGS,
+    GLOBAL_ATTRIBUTES,
+    SAFE_SCHEMES,
+    TAG_ATTRIBUTES,
+    URL_ATTRIBUTES,
+    start_tags,
+    url_problem,
+)
 from handbook.content.markdown import view
 from handbook.outputs import html_gate
 from handbook.rules.html_safety import check_html
@@ -37,6 +45,12 @@ def rules_at(text: str) -> set[tuple[str, int]]:
     """(rule, line) of every HTML/URL/image finding of a page body (line 1 = first line)."""
     parsed = view(text)
     return {(f.rule, f.line) for f in check_html("p.md", parsed) + check_images("p.md", parsed)}
+
+
+def all_rules_at(text: str) -> list[tuple[str, int]]:
+    """Like ``rules_at``, but every finding, sorted: a defect reported twice shows twice."""
+    parsed = view(text)
+    return sorted((f.rule, f.line) for f in check_html("p.md", parsed) + check_images("p.md", parsed))
 
 
 # --- the defects of the issue -------------------------------------------------------------------
@@ -303,6 +317,28 @@ def test_every_tag_of_a_raw_block_is_reported_at_its_own_line():
             "<span>好</span> <span onmouseover=c>三</span>\n<p><a href='javascript:x'>四</a></p>\n</div>\n")
     assert rules_at(text) == {("html.event-handler", 4), ("html.event-handler", 5), ("html.event-handler", 6),
                               ("html.javascript-url", 7)}
+
+
+def test_svg_and_math_are_reported_once_and_the_html_after_them_is_checked_again():
+    """Inside <svg>/<math> nothing is judged on its own (the element is reported); after the
+    matching end tag (not an inner one) every tag is judged again. The first tag of a raw
+    block, at its very start, has the block's first line even when the same tag comes again."""
+    text = ("正文\n\n<div onclick=a>\n<svg><g><circle onload=x /></g><script>alert(1)</script><img src=x></svg>\n"
+            "<math><mi>x</mi></math><img src=y>\n<p onclick=b>\n<div onclick=c>\n</div>\n</div>\n")
+    assert all_rules_at(text) == [("html.event-handler", 3), ("html.event-handler", 6), ("html.event-handler", 7),
+                                  ("html.forbidden-tag", 4), ("html.forbidden-tag", 5), ("image.missing-alt", 5)]
+
+
+def test_a_second_body_with_onload_is_reported_at_its_line():
+    text = "正文\n\n<body onload=x>\n\n后\n\n<BODY onload=y>\n"
+    assert all_rules_at(text) == [("html.forbidden-tag", 3), ("html.forbidden-tag", 7)]
+
+
+def test_start_tags_reads_what_the_tokenizer_reads_with_lines_from_one():
+    tags = start_tags('<P CLASS=x>\n<!-- <i> -->\n<svg>\n<b title="&lt;&#106;" hidden></svg><I>')
+    assert [(tag.name, tag.attrs, tag.line, tag.foreign) for tag in tags] == [
+        ("p", {"class": "x"}, 1, False), ("svg", {}, 3, False), ("b", {"title": "<j", "hidden": ""}, 4, True),
+        ("i", {}, 4, False)]
 
 
 def test_the_markdown_attribute_and_attribute_values_are_read_by_the_html_parser():

@@ -89,10 +89,10 @@ def url_problem(value: str) -> str | None:
     return "script" if scheme in SCRIPT_SCHEMES else "scheme"
 
 
-def start_tags(html: str, first_line: int) -> list[ParsedElement]:
+def start_tags(html: str, first_line: int = 1) -> list[ParsedElement]:
     """Every start tag of ``html`` as the HTML5 tokenizer reads it (names lower-cased,
     character references decoded, raw text such as a ``<script>`` body skipped), with
-    its line; ``first_line`` is the line of the text's first line. Tokens, not the
+    its line, counted from ``first_line`` for the text's first line. Tokens, not the
     tree: a tag the tree builder would ignore here may be live where the page puts it."""
     found: list[ParsedElement] = []
     lines = TagLines(html, first_line)
@@ -143,5 +143,5 @@ def _start_tag_pattern(name: str) -> re.Pattern[str]:
 def attribute_value(serialized: str) -> str:
     """The value of a double-quoted HTML attribute as written (``&#106;…``, no ``"``)
     as a browser decodes it."""
-    [element] = start_tags(f'<a href="{serialized}">', 1)
+    [element] = start_tags(f'<a href="{serialized}">')
     return element.attrs["href"]

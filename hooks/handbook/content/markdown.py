@@ -144,7 +144,7 @@ class MarkdownView:
 
 @lru_cache(maxsize=4096)
 def _parse_tag(text: str) -> tuple[ParsedElement, ...]:
-    return tuple(start_tags(text, 1))
+    return tuple(start_tags(text))
 
 
 def _at_line(element: ParsedElement, line: int) -> ParsedElement:
@@ -530,7 +530,7 @@ def _matching_close(text: str, position: int, name: str) -> tuple[int, int]:
 
 
 def _markdown_attribute(tag: str) -> bool:
-    elements = start_tags(tag, 1)
+    elements = start_tags(tag)
     value = elements[0].attrs.get("markdown") if elements else None
     return value is not None and value.strip().lower() != "0"
 
