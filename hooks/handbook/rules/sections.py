@@ -17,8 +17,8 @@ def check_sections(path: str, page_type: str, required: tuple[str, ...], found: 
     findings: list[Finding] = []
     expected = " / ".join(required)
     last_line = body_first_line
-    previous_index = -1
-    previous_title: str | None = None
+    previous_index = 0                   # of the last required heading found in order
+    previous_title = ""
     for title in required:
         found_heading = positions.get(title)
         if found_heading is None:
