@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from sample_content import MODULE, REGISTRY, findings_of, line_of, module_with, run
 
+from handbook.content.quizzes import find_quizzes
+
 P = "curriculum/m1.md"
 
 CASE = """\
@@ -253,8 +255,34 @@ def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
     handbook = run({P: text})
     page = handbook.pages[P]
     rendered = render.prepare_markdown(page.split.body, page, handbook)
-    from mkdocs_quiz.parsing import find_quizzes
-    assert len(find_quizzes(rendered)) == 2  # only the two real quizzes
+    from mkdocs_quiz.parsing import find_quizzes as plugin_quizzes
+    assert len(plugin_quizzes(rendered)) == 2  # only the two real quizzes
+
+
+def test_quizzes_are_parsed_whole_multi_line_question_feedback_and_explanation():
+    body = ('<quiz objectives="M1-O1, M1-O2">\n第一行\n第二行？\n- [x] 是\n> 对：\n> 两行反馈\n- [ ] 否\n\n解析：一。\n解析：二。\n'
+            "</quiz>\n\n<quiz>\n填空[[甲]]\n和[[ 乙 ]]。\n---\n解析一。\n解析二。\n</quiz>\n")
+    [choice, fill], page_problems = find_quizzes(P, body, 5)
+    assert page_problems == [] and choice.problems == [] and fill.problems == []
+    assert (choice.number, choice.line, choice.kind, choice.question, choice.objectives, choice.explanation) == (
+        1, 5, "single", "第一行\n第二行？", ("M1-O1", "M1-O2"), "解析：一。\n解析：二。")
+    assert [(o.text, o.correct, o.feedback, o.line) for o in choice.options] == [
+        ("是", True, "对：\n两行反馈", 8), ("否", False, "", 11)]
+    assert (fill.number, fill.line, fill.kind, fill.question, fill.blanks, fill.explanation, fill.objectives) == (
+        2, 17, "fill", "填空[[甲]]\n和[[ 乙 ]]。", ["甲", "乙"], "解析一。\n解析二。", ())
+
+
+def test_every_unknown_quiz_attribute_is_named():
+    [quiz], _ = find_quizzes(P, '正文\n<quiz objectives="M1-O1" b="2" a="1">\n问？\n- [x] 是\n- [ ] 否\n\n解析：因为。\n</quiz>\n')
+    [problem] = quiz.problems
+    assert (problem.rule, problem.line) == ("quiz.unknown-attribute", 2)
+    assert "无法识别的内容：a、b。" in problem.message
+
+
+def test_a_blank_with_extra_closing_brackets_is_malformed():
+    [quiz], _ = find_quizzes(P, "<quiz>\n\n时效为[[三年]]]]。\n---\n解析：三年。\n</quiz>\n")
+    assert [(p.rule, p.line) for p in quiz.problems] == [("quiz.blank-malformed", 3)]
+    assert "填空格式不完整" in quiz.problems[0].message
 
 
 GLOSSARY = "terms:\n  - term: 诉讼时效\n    definition: 请求法院保护民事权利的期间。\n"
