@@ -46,8 +46,9 @@ class ParsedMeta:
 
 
 def _without_type_tag(loc: KeyPath) -> KeyPath:
-    # pydantic puts the discriminator value first: ("module", "hours") -> ("hours",)
-    return loc[1:] if loc and loc[0] in PAGE_MODELS else loc
+    # pydantic puts the discriminator value first: ("module", "hours") -> ("hours",). Always
+    # there: an invalid type (the only error without it) is reported before validation.
+    return loc[1:]
 
 
 def parse(path: str, split_page: SplitPage) -> ParsedMeta:
@@ -65,7 +66,7 @@ def parse(path: str, split_page: SplitPage) -> ParsedMeta:
         return ParsedMeta(None, findings=[error(
             path, first, "frontmatter.yaml", "front matter 应是“字段: 值”形式的 YAML 映射。请按模板改写。")],
                           key_lines=loaded.key_lines)
-    if raw.get("type") not in PAGE_MODELS:
+    if not isinstance(raw.get("type"), str) or raw["type"] not in PAGE_MODELS:   # a list is no key
         allowed = "、".join(PAGE_MODELS)
         line = loaded.key_lines.get(("type",), first)
         return ParsedMeta(None, raw, [error(path, line, "frontmatter.unknown-type",
