@@ -189,6 +189,21 @@ def test_an_article_strictly_inside_a_range_is_checked():
                 if f.rule == "law.unregistered-article"]
 
 
+@pytest.mark.parametrize("last, cited", [(41, [1, 41, 5, 3, 2, 4, *range(6, 41)]), (42, [1, 42, 5, 3])])
+def test_a_range_of_up_to_forty_articles_cites_each_once_a_longer_one_only_its_ends(last, cited):
+    """Written articles first, in the order written, then the inside of the range; none twice."""
+    text = module_with("## 模拟演练\n", f"## 模拟演练\n\n见《刑法》第1条至第{last}条、第5条，第3条。\n")
+    line = line_of(text, "见《刑法》")
+    citations = run({P: text}).pages[P].citations
+    assert [(c.number, c.law_id) for c in citations if c.line == line] == [(n, "criminal-law") for n in cited]
+
+
+@pytest.mark.parametrize("value", ["[module]", "{module: 1}"])
+def test_a_type_that_is_not_a_name_is_an_unknown_type_not_a_crash(value):
+    text = module_with("type: module", f"type: {value}")
+    assert findings_of(run({P: text}), "frontmatter.unknown-type") == [(P, line_of(text, f"type: {value}"))]
+
+
 def test_code_samples_are_not_checked():
     text = module_with("要点。", "要点。\n\n```html\n<script>alert(1)</script> 《刑法》第一条\n```\n\n行内 `<iframe>` 示例。")
     assert run({P: text}).findings == []

@@ -41,9 +41,9 @@ class Citation:
 def _articles_in_chain(chain: str) -> list[tuple[int, int]]:
     found = [(to_int(m.group(1)), to_int(m.group(2)) if m.group(2) else 0) for m in ARTICLE.finditer(chain)]
     for start, end in ((to_int(a), to_int(b)) for a, b in _RANGE.findall(chain)):
-        if 0 < end - start <= _MAX_RANGE:
+        if end - start <= _MAX_RANGE:         # a reversed range adds nothing
             found.extend((number, 0) for number in range(start + 1, end))
-    return sorted(set(found), key=found.index)
+    return list(dict.fromkeys(found))
 
 
 def _bare_pattern(registry: Registry) -> re.Pattern[str] | None:
