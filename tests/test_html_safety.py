@@ -142,6 +142,21 @@ def test_new_rules_report_their_defect_on_the_right_line_of_a_page(rule, snippet
     assert "请" in handbook.errors[0].message
 
 
+def test_a_value_is_shown_on_one_line_and_whole_up_to_sixty_characters():
+    exact = "ftp://x/" + "a" * 52                                   # 60 characters
+    text = f'正文\n\n<a href="{exact}">一</a> <a href="{exact}b">二</a> <a href="ftp://x/a\n  b">三</a>\n'
+    assert [(f.rule, f.line, f.message.split("”")[0]) for f in check_html("p.md", view(text))] == [
+        ("html.unsafe-url", 3, f"链接地址“{exact}"), ("html.unsafe-url", 3, f"链接地址“{exact}…"),
+        ("html.unsafe-url", 3, "链接地址“ftp://x/a b")]
+
+
+def test_only_allowed_url_attributes_are_judged_as_urls():
+    """A script URL in class or title is text; href on a <span> is not allowed at all, whatever its value."""
+    text = '正文\n\n<span class="javascript:x" title="ftp://x" href="https://example.com/">四</span>\n\n## 标题 {: data-x=1 }\n'
+    assert [(f.rule, f.line, f.message.split(" 不在")[0]) for f in check_html("p.md", view(text))] == [
+        ("html.forbidden-attribute", 3, "<span> 标签的属性 href"), ("html.forbidden-attribute", 5, "属性列表中的属性 data-x")]
+
+
 SAFE = ['<span class="hb-x" id="a1" title="说明">字</span>', '<a href="https://example.com/a?b=1&amp;c=2">外链</a>',
         '<a href="../cases/c1.md#背景">站内</a>', '<a href="mailto:hr@example.com">邮件</a>', '<a href="tel:+861012345678">电话</a>',
         '<a href="#本章小结">锚点</a>', '<img src="img/a.png" alt="示意图" width="100">', "<details><summary>展开</summary>内容</details>",
