@@ -204,6 +204,23 @@ def test_a_type_that_is_not_a_name_is_an_unknown_type_not_a_crash(value):
     assert findings_of(run({P: text}), "frontmatter.unknown-type") == [(P, line_of(text, f"type: {value}"))]
 
 
+def test_an_objective_numbered_for_another_module_is_an_invalid_value():
+    text = module_with("  - id: M1-O3", "  - id: M2-O3")
+    [finding] = run({P: text}).findings
+    assert (finding.rule, finding.line) == ("frontmatter.invalid-value", 2)   # a model-wide check: the first line
+    assert "目标编号 M2-O3 应以本模块编号 M1- 开头" in finding.message
+
+
+@pytest.mark.parametrize("figure, problem", [("before: 10%", True), ("change: +5%", False), ("value: 92%", False),
+                                             ("after: 92%", False)])
+def test_a_case_result_needs_a_change_a_value_or_an_after_figure(figure, problem):
+    case = CASE.replace('    change: "+25%"\n', f"    {figure}\n")
+    found = [(f.path, f.rule, f.line, f.message) for f in run({P: MODULE, "cases/c1.md": case}).findings]
+    message = "字段 results.0 的值无效：取值无效（结果至少要有 change、value 或 after 之一）。请按编辑指南中的格式修改。"
+    line = line_of(case, "  - metric: 债务回收率")
+    assert found == ([("cases/c1.md", "frontmatter.invalid-value", line, message)] if problem else [])
+
+
 def test_code_samples_are_not_checked():
     text = module_with("要点。", "要点。\n\n```html\n<script>alert(1)</script> 《刑法》第一条\n```\n\n行内 `<iframe>` 示例。")
     assert run({P: text}).findings == []
