@@ -157,6 +157,17 @@ def test_only_allowed_url_attributes_are_judged_as_urls():
         ("html.forbidden-attribute", 3, "<span> 标签的属性 href"), ("html.forbidden-attribute", 5, "属性列表中的属性 data-x")]
 
 
+def test_quiz_attributes_are_left_to_the_quiz_rules_and_the_html_after_a_quiz_is_checked():
+    text = '正文\n\n<quiz objectives="M1-O1" x=1>\n问？\n- [x] 是\n- [ ] 否\n\n解析。\n</quiz>\n\n<b onclick=y>b</b>\n'
+    assert all_rules_at(text) == [("html.event-handler", 11)]
+
+
+def test_attribute_lists_judge_every_attribute_but_classes_and_ids():
+    """{: .cls #id } pass; a handler after them is still found, and a script URL in href (attr_list sets a link's href)."""
+    text = '## 标题 {: .cls #anchor ID="x" class="y" onclick=z }\n\n[点](a.md){: href="javascript:alert(1)" }\n'
+    assert all_rules_at(text) == [("html.event-handler", 1), ("html.javascript-url", 3)]
+
+
 SAFE = ['<span class="hb-x" id="a1" title="说明">字</span>', '<a href="https://example.com/a?b=1&amp;c=2">外链</a>',
         '<a href="../cases/c1.md#背景">站内</a>', '<a href="mailto:hr@example.com">邮件</a>', '<a href="tel:+861012345678">电话</a>',
         '<a href="#本章小结">锚点</a>', '<img src="img/a.png" alt="示意图" width="100">', "<details><summary>展开</summary>内容</details>",
