@@ -221,6 +221,25 @@ def test_a_case_result_needs_a_change_a_value_or_an_after_figure(figure, problem
     assert found == ([("cases/c1.md", "frontmatter.invalid-value", line, message)] if problem else [])
 
 
+GUIDE = ("---\ntype: page\ntitle: 指南\ndescription: 供测试使用的普通页面，用来检查链接锚点。\nowner: 培训组\nreviewed: 2026-11-01\n---\n"
+         "\n# 指南\n\n## Hello World\n\n## 重复\n\n## 重复\n\n## 重复\n\n### 自定 {#custom-id}\n\n<p id=\"html-id\">段</p>\n\n"
+         "[a](#hello-world) [b](#重复) [c](#重复_1) [d](#重复_2) [e](#custom-id) [f](#html-id) [g](../curriculum/m1.md#m1-o1)\n"
+         "\n[h](#重复_3)\n\n[i](#Hello-World)\n\n[j](../curriculum/m1.md#M1-O1)\n\n见[模块九][m9]。\n\n[m9]: ../curriculum/m9.md\n")
+
+
+def test_anchors_are_the_toc_slugs_numbered_repeats_explicit_ids_and_objectives_and_every_page_is_checked():
+    """Slugs as the toc makes them (Latin lower-cased, spaces to -, a repeated title _1, _2), {#id} and
+    id="…", objective ids (lower-case) on module pages; a reference link is checked where it is used."""
+    text = module_with("要点。", "要点。见[模块二](m2.md)。")
+    handbook = run({P: text, "guide/p.md": GUIDE})
+    assert [(f.path, f.rule, f.line) for f in handbook.findings if f.rule.startswith("link.")] == [
+        (P, "link.missing-file", line_of(text, "见[模块二]")),
+        ("guide/p.md", "link.missing-anchor", line_of(GUIDE, "[h]")),
+        ("guide/p.md", "link.missing-anchor", line_of(GUIDE, "[i]")),
+        ("guide/p.md", "link.missing-anchor", line_of(GUIDE, "[j]")),
+        ("guide/p.md", "link.missing-file", line_of(GUIDE, "见[模块九]"))]
+
+
 def test_code_samples_are_not_checked():
     text = module_with("要点。", "要点。\n\n```html\n<script>alert(1)</script> 《刑法》第一条\n```\n\n行内 `<iframe>` 示例。")
     assert run({P: text}).findings == []
