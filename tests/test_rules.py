@@ -189,6 +189,14 @@ def test_an_article_strictly_inside_a_range_is_checked():
                 if f.rule == "law.unregistered-article"]
 
 
+def test_a_name_inside_a_bracketed_title_belongs_to_it_and_names_right_before_and_after_it_are_their_own():
+    text = module_with("## 模拟演练\n", "## 模拟演练\n\n见民法典第1条《关于刑法第2条的解释》第3条民法典第188条，刑法第4条。\n")
+    line = line_of(text, "见民法典")
+    cited = [(c.law_name, c.law_id, c.number) for c in run({P: text}).pages[P].citations if c.line == line]
+    assert cited == [("关于刑法第2条的解释", None, 3), ("民法典", "civil-code", 1), ("民法典", "civil-code", 188),
+                     ("刑法", "criminal-law", 4)]
+
+
 @pytest.mark.parametrize("last, cited", [(41, [1, 41, 5, 3, 2, 4, *range(6, 41)]), (42, [1, 42, 5, 3])])
 def test_a_range_of_up_to_forty_articles_cites_each_once_a_longer_one_only_its_ends(last, cited):
     """Written articles first, in the order written, then the inside of the range; none twice."""
@@ -196,6 +204,21 @@ def test_a_range_of_up_to_forty_articles_cites_each_once_a_longer_one_only_its_e
     line = line_of(text, "见《刑法》")
     citations = run({P: text}).pages[P].citations
     assert [(c.number, c.law_id) for c in citations if c.line == line] == [(n, "criminal-law") for n in cited]
+
+
+@pytest.mark.parametrize("text, rule, first_line", [
+    ("# 标题\n\n<script>x</script>\n", "frontmatter.missing", 1),                    # no front matter
+    ("---\ntype: page\n# 标题\n\n<script>x</script>\n", "frontmatter.missing", 1),  # never closed
+    ("---\n---\n# 标题\n\n<script>x</script>\n", "frontmatter.yaml", 2),              # empty: no mapping
+])
+def test_a_page_without_valid_front_matter_is_still_checked_at_its_file_lines(text, rule, first_line):
+    assert [(f.rule, f.line) for f in run({P: text}).findings] == [
+        (rule, first_line), ("html.forbidden-tag", line_of(text, "<script>"))]
+
+
+def test_an_unknown_type_is_reported_on_its_own_line():
+    text = module_with("type: module\nid: M1\n", "id: M1\ntype: lesson\n")
+    assert [(f.rule, f.line) for f in run({P: text}).findings] == [("frontmatter.unknown-type", line_of(text, "type:"))]
 
 
 @pytest.mark.parametrize("value", ["[module]", "{module: 1}"])
