@@ -334,7 +334,7 @@ def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
 
 
 def test_quizzes_are_parsed_whole_multi_line_question_feedback_and_explanation():
-    body = ('<quiz objectives="M1-O1, M1-O2">\n第一行\n第二行？\n- [x] 是\n> 对：\n> 两行反馈\n- [ ] 否\n\n解析：一。\n解析：二。\n'
+    body = ('<quiz objectives="M1-O1, M1-O2">\n第一行\n第二行？\n- [X] 是\n> 对：\n> 两行反馈\n- [ ] 否\n\n解析：一。\n解析：二。\n'
             "</quiz>\n\n<quiz>\n填空[[甲]]\n和[[ 乙 ]]。\n---\n解析一。\n解析二。\n</quiz>\n")
     [choice, fill], page_problems = find_quizzes(P, body, 5)
     assert page_problems == [] and choice.problems == [] and fill.problems == []
@@ -344,6 +344,18 @@ def test_quizzes_are_parsed_whole_multi_line_question_feedback_and_explanation()
         ("是", True, "对：\n两行反馈", 8), ("否", False, "", 11)]
     assert (fill.number, fill.line, fill.kind, fill.question, fill.blanks, fill.explanation, fill.objectives) == (
         2, 17, "fill", "填空[[甲]]\n和[[ 乙 ]]。", ["甲", "乙"], "解析一。\n解析二。", ())
+
+
+def test_text_after_the_options_starts_the_explanation_unless_it_is_feedback_before_another_option():
+    [quiz], _ = find_quizzes(P, "<quiz>\n问？\n- [x] 是\n\n一句话\n- [ ] 否\n</quiz>\n")
+    assert [o.text for o in quiz.options] == ["是"] and quiz.explanation == "一句话\n- [ ] 否"
+    assert [(p.rule, p.line) for p in quiz.problems] == [("quiz.too-few-options", 1)]
+
+
+def test_a_quiz_opened_right_after_a_closed_one_is_unclosed():
+    body = "<quiz>\n问？\n- [x] 是\n- [ ] 否\n\n解析。\n</quiz><quiz>\n问？\n"
+    quizzes, page_problems = find_quizzes(P, body)
+    assert len(quizzes) == 1 and [(p.rule, p.line) for p in page_problems] == [("quiz.unclosed", 7)]
 
 
 def test_every_unknown_quiz_attribute_is_named():

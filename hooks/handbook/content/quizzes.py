@@ -159,7 +159,7 @@ def _parse_choice(path: str, number: int, start_line: int, inner_line: int, line
         if not line.strip():
             index += 1
             continue
-        if FEEDBACK_REGEX.match(line) and any(CHECKBOX_REGEX.match(rest) for rest in lines[index + 1:]):
+        if FEEDBACK_REGEX.match(line) and any(CHECKBOX_REGEX.match(rest) for rest in lines[index:]):  # an option follows
             quiz.problems.append(error(path, inner_line + index, "quiz.orphan-feedback",
                                        f"第 {number} 题的反馈行（> …）与它的选项之间隔了空行。"
                                        "请删除空行，让反馈紧跟在选项下一行。"))
