@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Material prints a multi-line end-of-life banner on every build; the README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check typography test test-fast test-future mutation lint bench new clean pdf pdf-preview
+.PHONY: serve build check typography test test-fast test-future fuzz mutation lint bench new clean pdf pdf-preview scorm qti
 
 SYSTEM_STAMP := $(VENV)/.system-packages
 
@@ -55,6 +55,14 @@ pdf-preview: pdf
 typography: $(STAMP)
 	$(BIN)/python -m handbook.tools.typography docs
 
+## scorm: SCORM 1.2 package for a learning platform, dist/collector-handbook-<edition>-scorm12.zip
+scorm: $(STAMP)
+	$(BIN)/python -m handbook.tools.scorm --out dist
+
+## qti: the question bank as QTI 2.1 for an LMS question bank, dist/collector-handbook-<edition>-qti21.zip
+qti: $(STAMP)
+	$(BIN)/python -m handbook.tools.qti --out dist
+
 ## check: all content rules in about a second, without building
 check: $(STAMP)
 	$(BIN)/python -m handbook.check docs
@@ -78,6 +86,10 @@ lint: $(STAMP)
 test-future: $(STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest -m "not browser" --clock-ahead=730 -q
 
+## fuzz: the property tests with new random cases each run (the test suite replays fixed ones)
+fuzz: $(STAMP)
+	HANDBOOK_HYPOTHESIS=explore $(BIN)/python -m pytest -q tests/test_html_safety.py tests/test_fuzz.py tests/test_markdown_view.py
+
 ## mutation: mutation testing of the rule modules (mutmut); table of killed/survived per module, fails below 90 %
 mutation: $(STAMP)
 	$(BIN)/python scripts/mutation.py --check
@@ -92,4 +104,4 @@ new: $(STAMP)
 	$(BIN)/python -m handbook.tools.scaffold "$(TYPE)" "$(SLUG)" --title "$(TITLE)" $(if $(MODULES),--modules $(MODULES)) $(if $(OWNER),--owner "$(OWNER)") $(if $(HOURS),--hours $(HOURS)) $(if $(MINUTES),--minutes $(MINUTES))
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site dist $(VENV)

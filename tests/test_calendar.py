@@ -42,7 +42,7 @@ def test_fast_suite_passes_with_the_clock_two_years_ahead(tmp_path: Path) -> Non
     assert re.search(r"\d+ passed", tail), tail
 
 
-@pytest.mark.skipif(AHEAD is None, reason="only with --clock-ahead")
+@pytest.mark.clock_ahead
 def test_the_clock_is_ahead_in_tests_and_in_the_engine() -> None:
     real = os.environ.get(REAL_TODAY)        # set by the test above that starts the run
     if real is not None:
@@ -54,7 +54,7 @@ def test_the_clock_is_ahead_in_tests_and_in_the_engine() -> None:
     assert not [f for f in handbook.findings if f.rule == "review.future"]
 
 
-@pytest.mark.skipif(AHEAD is None, reason="only with --clock-ahead")
+@pytest.mark.clock_ahead
 def test_strict_builds_run_with_the_moved_clock(built_site: Path) -> None:
     maintainers = (built_site / "reference" / "maintainers" / "index.html").read_text(encoding="utf-8")
     assert dt.date.today().isoformat() in maintainers

@@ -254,10 +254,11 @@ def test_every_quiz_question_is_numbered_in_the_text_and_answered_in_the_key(man
 def test_answer_key_entries_give_the_page_of_their_question(manual):
     key_pages = [i for i, page in enumerate(manual["pages"], start=1) if "题号与正文中的题号一致" in page]
     text = manual["pages"][key_pages[0] - 1]
-    match = re.search(r"(M\d+-\d+).*?第 (\d+) 页", text, re.DOTALL)
-    assert match, "answer key entries carry no page reference"
-    label, page = match.group(1), int(match.group(2))
-    assert label in manual["pages"][page - 1] and page < key_pages[0]
+    # An entry starts with its label and kind, "M1-1 （单选） … 第 30 页"; the intro's example "如 M1-3" is not one.
+    entries = re.findall(r"(M\d+-\d+)\s*（(?:单选|多选|填空)）.*?第 (\d+) 页", text, re.DOTALL)
+    assert len(entries) >= 3, "answer key entries carry no page reference"
+    for label, page in entries:
+        assert int(page) < key_pages[0] and label in manual["pages"][int(page) - 1], (label, page)
 
 
 def test_a_quiz_page_renders_to_png(manual, tmp_path):

@@ -79,6 +79,9 @@ SINGLE_DEFECTS = [
      '<quiz objectives="M1-O2 M1-O4">'),
     ("quiz.unknown-attribute", module_with('<quiz objectives="M1-O2 M1-O4">', '<quiz objectives="M1-O2 M1-O4" level="hard">'),
      'level="hard"'),
+    ("quiz.bad-final", module_with('<quiz objectives="M1-O2 M1-O4">', '<quiz objectives="M1-O2 M1-O4" final="否">'), 'final="否"'),
+    ("assessment.objective-not-in-pool",
+     module_with('<quiz objectives="M1-O2 M1-O4">', '<quiz objectives="M1-O2 M1-O4" final="no">'), "id: M1-O2"),
     ("quiz.unknown-objective", module_with('objectives="M1-O1 M1-O3"', 'objectives="M1-O1 M1-O3 M9-O9"'), "M9-O9"),
     ("law.unregistered-article", module_with("## 模拟演练\n", "## 模拟演练\n\n依据《刑法》第二百三十八条。\n"), "第二百三十八条"),
     ("law.unknown-law", module_with("## 模拟演练\n", "## 模拟演练\n\n依据《民法通则》第一百三十五条。\n"), "民法通则"),
@@ -321,6 +324,22 @@ def test_unbalanced_backtick_does_not_hide_a_later_quiz():
     text = module_with("要点。", "要点，一个落单的反引号 ` 在这里。")
     handbook = run({P: text})
     assert handbook.findings == [] and len(handbook.pages[P].quizzes) == 2
+
+
+def test_practice_only_questions_stay_out_of_the_final_pool_and_away_from_mkdocs_quiz():
+    from mkdocs_quiz.parsing import find_quizzes
+
+    from handbook.content.final_pool import final_pool
+    from handbook.outputs import render
+    extra = '<quiz objectives="M1-O1" final="no">\n练习题？\n- [x] 是\n- [ ] 否\n\n解析：练习。\n</quiz>\n'
+    text = MODULE + "\n" + extra
+    handbook = run({P: text})
+    assert handbook.findings == []
+    assert [question.id for question in final_pool(handbook)] == ["M1-1", "M1-2"]
+    assert [question.objectives for question in final_pool(handbook)] == [("M1-O1", "M1-O3"), ("M1-O2", "M1-O4")]
+    page = handbook.pages[P]
+    rendered = render.prepare_markdown(page.split.body, page, handbook)
+    assert "final=" not in rendered and len(find_quizzes(rendered)) == 3
 
 
 def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():

@@ -50,6 +50,10 @@ FORKED_TEMPLATES: Final = (
 SEARCH_WORKER_GLOB: Final = "assets/javascripts/workers/search.*.js"
 SEARCH_SEGMENTER_LOOP: Final = re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
 SEARCH_INDEX: Final = "search/search_index.json"
+# The search worker loads lunr with importScripts and the index with fetch: both need http(s),
+# so the SCORM package searches only when the LMS serves it (not opened from disk).
+# nav-complete.js marks navigation links rendered as <a class="md-nav__link"><span class="md-ellipsis">.
+NAV_LINK_SELECTOR: Final = "a.md-nav__link"
 
 # Scripts and script-like markup Material writes into every page, allowed by the last gate
 # (outputs/html_gate.py), which fails the build on any other script, event handler or
@@ -97,6 +101,14 @@ QUIZ_UI_START: Final = re.compile(
 # localStorage key of a page's answers: prefix + the page's URL path. Also used
 # by docs/assets/javascripts/quiz-fixes.js and progress.js (which reads it from progress-data.json).
 QUIZ_STORAGE_PREFIX: Final = "quiz_progress_"
+# What quiz.js stores per question under that key (object keyed "quiz-0", "quiz-1" … in page
+# order): these three fields, selectedValues being the option indices as strings ("0", "2") or,
+# for fill-in questions, the typed texts. handbook-state.js (export/import, SCORM suspend_data),
+# nav-complete.js (✓ in the navigation) and quiz-fixes.js read and write exactly this shape.
+QUIZ_STORED_ANSWER_FIELDS: Final = ("answered", "correct", "selectedValues")
+# mkdocs-quiz only finds a bare <quiz>: its own QTI exporter (mkdocs_quiz.qti) therefore exports
+# none of our questions, which is why tools/qti.py exists.
+QUIZ_BLOCK_UPSTREAM: Final = "<quiz>"
 # The line grammar of quiz blocks is imported from mkdocs_quiz.parsing (CHECKBOX_REGEX,
 # FEEDBACK_REGEX, FILL_BLANK_REGEX, collect_feedback) by content/quizzes.py.
 

@@ -14,7 +14,6 @@
   var root = script && script.hasAttribute("data-root")
     ? new URL(script.getAttribute("data-root") || "./", window.location.href)
     : new URL("../../", script ? script.src : window.location.href); // assets/javascripts/ -> site root
-  var NAME_KEY = "handbook_trainee_name";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -90,7 +89,7 @@
       ]);
     });
     return el("div", { "class": "hb-table-wrap" }, [
-      el("table", { "class": "hb-progress-table", "data-group": group.kind, tabindex: "0" }, [
+      el("table", { "class": "hb-data-table hb-progress-table", "data-group": group.kind, tabindex: "0" }, [
         el("caption", { text: group.label }),
         el("thead", {}, [head]),
         el("tbody", {}, rows),
@@ -158,10 +157,10 @@
 
   function renderRecord(form, record, data, results) {
     var saved = "";
-    try { saved = window.localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* ignore */ }
-    var nameInput = el("input", { type: "text", id: "hb-trainee-name", autocomplete: "name", maxlength: "40" });
+    try { saved = window.localStorage.getItem(data.nameKey) || ""; } catch (e) { /* ignore */ }
+    var nameInput = el("input", { type: "text", "class": "hb-input", id: "hb-trainee-name", autocomplete: "name", maxlength: "40" });
     nameInput.value = saved;
-    var dateInput = el("input", { type: "date", id: "hb-record-date" });
+    var dateInput = el("input", { type: "date", "class": "hb-input", id: "hb-record-date" });
     dateInput.value = today();
     var print = el("button", { type: "button", "class": "md-button md-button--primary", id: "hb-print", text: "打印培训记录" });
 
@@ -170,7 +169,7 @@
     function sync() {
       nameOut.textContent = nameInput.value.trim() || "\u00a0";
       dateOut.textContent = dateInput.value || "\u00a0";
-      try { window.localStorage.setItem(NAME_KEY, nameInput.value.trim()); } catch (e) { /* ignore */ }
+      try { window.localStorage.setItem(data.nameKey, nameInput.value.trim()); } catch (e) { /* ignore */ }
     }
     nameInput.addEventListener("input", sync);
     dateInput.addEventListener("input", sync);
@@ -194,10 +193,10 @@
     });
     var all = totals(results);
     record.replaceChildren(
-      el("h3", { "class": "hb-record-title", text: "培训记录" }),
-      el("p", { "class": "hb-record-site", text: document.title.split(" - ").pop() }),
+      el("h3", { "class": "hb-sheet-title", text: "培训记录" }),
+      el("p", { "class": "hb-sheet-site", text: document.title.split(" - ").pop() }),
       el("p", {}, ["学员姓名：", nameOut, "\u3000日期：", dateOut]),
-      el("table", { "class": "hb-record-table" }, [
+      el("table", { "class": "hb-data-table" }, [
         el("thead", {}, [el("tr", {}, ["模块 / 案例", "学时", "已答 / 题数", "答对", "正确率", "状态"].map(function (t) {
           return el("th", { scope: "col", text: t });
         }))]),
@@ -205,7 +204,7 @@
       ]),
       el("p", {}, ["合计：已答 " + all.answered + " / " + all.total + " 题，答对 " + all.correct + " 题，总体完成度 " +
         percent(all.answered, all.total) + "%。"]),
-      el("p", { "class": "hb-record-note", text: "说明：成绩来自学员本人浏览器中保存的自测题记录，仅作培训过程记录，不作为考核结论。" }),
+      el("p", { "class": "hb-sheet-note", text: "说明：成绩来自学员本人浏览器中保存的自测题记录，仅作培训过程记录，不作为考核结论。" }),
       el("div", { "class": "hb-signatures" }, [
         el("p", {}, ["学员签名：", el("span", { "class": "hb-line" }), "\u3000日期：", el("span", { "class": "hb-line hb-line--short" })]),
         el("p", {}, ["培训师签名：", el("span", { "class": "hb-line" }), "\u3000日期：", el("span", { "class": "hb-line hb-line--short" })]),

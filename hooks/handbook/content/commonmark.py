@@ -13,6 +13,8 @@ differences are handled):
 - a fenced block is closed only by a fence of exactly the same length
   (pymdownx.superfences); ``meta["closed"]`` tells whether it was closed at all,
   and opened with an info string superfences accepts (a language, or ``{attrs}``).
+  Only a fence that closes ends the paragraph above it: an unclosed one is text
+  that continues the paragraph.
 - link destinations are kept as written: no scheme is refused
   (``javascript:`` must reach the safety rules) and nothing is percent-encoded.
 
@@ -121,6 +123,9 @@ _FENCE = make_fence_rule(exact_match=True)
 
 
 def _fence(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if _interrupts(state, silent):
+        # superfences: an unclosed fence is text, so it does not end the paragraph above it.
+        return _closes(state, start_line, end_line)
     count = len(state.tokens)
     if not _FENCE(state, start_line, end_line, silent):
         return False
@@ -136,6 +141,17 @@ def _fence(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
         same_indent = state.sCount[last] == state.sCount[start_line]
         token.meta["closed"] = last > start_line and closing == token.markup and known and same_indent
     return True
+
+
+def _closes(state: StateBlock, start_line: int, end_line: int) -> bool:
+    """Whether the fence at ``start_line`` is closed: parsed for real, then undone."""
+    count, line = len(state.tokens), state.line
+    parent, state.parentType = state.parentType, "root"
+    try:
+        return _fence(state, start_line, end_line, False) and bool(state.tokens[-1].meta.get("closed"))
+    finally:
+        del state.tokens[count:]
+        state.line, state.parentType = line, parent
 
 
 def _reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:

@@ -1,8 +1,9 @@
 """Parse `<quiz>` blocks the way mkdocs-quiz 1.7 does, keeping line numbers.
 
-Our syntax adds one attribute, ``<quiz objectives="M1-O1 M1-O2">``, which ties a
-question to the learning objectives it assesses. mkdocs-quiz only accepts a bare
-``<quiz>``, so ``outputs.render`` removes it before the plugin runs. The line
+Our syntax adds two attributes: ``<quiz objectives="M1-O1 M1-O2">`` ties a
+question to the learning objectives it assesses, and ``final="no"`` keeps a
+practice-only question out of the final assessment (结业测验). mkdocs-quiz only
+accepts a bare ``<quiz>``, so ``outputs.render`` removes them before the plugin runs. The line
 grammar (checkbox answers, ``>`` feedback, ``[[blank]]``) is mkdocs-quiz's own,
 imported from its ``parsing`` module so the two can never disagree.
 """
@@ -22,7 +23,9 @@ QUIZ_BLOCK = re.compile(r"<quiz(?P<attrs>(?:\s[^>]*)?)>(?P<inner>.*?)</quiz>", r
 OPEN_TAG = re.compile(r"<quiz(?:\s[^>]*)?>")
 _ATTRIBUTE = re.compile(r'([A-Za-z_][\w-]*)\s*=\s*"([^"]*)"')
 _VALID_BOXES = {"x", "X", " ", ""}
-KNOWN_ATTRIBUTES = {"objectives"}
+KNOWN_ATTRIBUTES = {"objectives", "final"}
+# Values of ``final``: "no" = practice only, not drawn in the final assessment.
+FINAL_VALUES = {"yes": True, "no": False}
 
 
 @dataclass
@@ -50,6 +53,11 @@ class Quiz:
     @property
     def is_valid(self) -> bool:
         return not self.problems
+
+    @property
+    def in_final(self) -> bool:
+        """Whether the final assessment may draw this question (``final="no"`` opts out)."""
+        return FINAL_VALUES.get(self.attributes.get("final", "yes").strip(), True)
 
 
 def find_quizzes(path: str, body: str, body_first_line: int = 1) -> tuple[list[Quiz], list[Finding]]:
@@ -82,7 +90,13 @@ def _parse_attributes(path: str, line: int, text: str) -> tuple[dict[str, str], 
     if unknown or leftover:
         what = "、".join(unknown) or leftover
         findings.append(error(path, line, "quiz.unknown-attribute",
-                              f"<quiz> 标签里有无法识别的内容：{what}。请删除它；只允许 objectives=\"M1-O1 M1-O2\"（双引号）。"))
+                              f"<quiz> 标签里有无法识别的内容：{what}。请删除它；只允许 objectives=\"M1-O1 M1-O2\" "
+                              "和 final=\"no\"（双引号）。"))
+    final = attributes.get("final")
+    if final is not None and final.strip() not in FINAL_VALUES:
+        findings.append(error(path, line, "quiz.bad-final",
+                              f"<quiz> 的 final=\"{final}\" 无效。请写 final=\"no\"（本题只用于练习，不进入结业测验），"
+                              "或删除这个属性（默认进入结业测验）。"))
     return attributes, findings
 
 

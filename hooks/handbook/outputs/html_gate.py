@@ -8,7 +8,8 @@ the strict build, naming the page. The site's own are listed explicitly:
 
 - Material's JavaScript bundle, its search worker and the three inline scripts
   of its base template, and its ``__config`` JSON (``upstream.py``);
-- the handbook's scripts in ``docs/assets/javascripts/`` (``HANDBOOK_SCRIPTS``);
+- the handbook's scripts in ``docs/assets/javascripts/`` (``HANDBOOK_SCRIPTS``) and the JSON
+  data of the progress page and the final assessment (never executed; checked as JSON);
 - mkdocs-quiz's scripts as moved to ``assets/quiz/`` by ``outputs.quiz_assets``
   (the exact files of this build);
 - two inert ``javascript:void(0)`` attributes written by Material and
@@ -34,12 +35,17 @@ from justhtml import stream
 from .. import upstream
 from ..content.html import URL_ATTRIBUTES, TagLines, start_tag, url_problem, url_scheme
 from . import progress
+from .assessment import DATA_ELEMENT_ID
 
 HANDBOOK_SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/progress.js",
                     "assets/javascripts/quiz-fixes.js", "assets/javascripts/glossary.js",
-                    "assets/javascripts/lazy-search.js")
+                    "assets/javascripts/lazy-search.js", "assets/javascripts/nav-complete.js",
+                    "assets/javascripts/handbook-state.js", "assets/javascripts/progress-transfer.js",
+                    "assets/javascripts/assessment.js")
 # The progress page's data, written into the page by outputs.progress.inline_script (checked as JSON).
 HANDBOOK_DATA_SCRIPT = ("application/json", "hb-progress-data")
+# The final assessment's question pool, written into its page by hooks/assessment.py (checked as JSON).
+ASSESSMENT_DATA_SCRIPT = ("application/json", DATA_ELEMENT_ID)
 # Elements that embed another document or change where every URL points.
 EMBEDDING = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal",
                        "fencedframe", "math", "foreignobject", "animate", "set", "animatemotion",
@@ -108,6 +114,12 @@ def _inline_script(page: str, attrs: dict[str, str], text: str, site: Site) -> s
             json.loads(text)
         except ValueError:
             return "学习进度页的数据脚本不是合法的 JSON"
+        return None
+    if (kind, attrs.get("id", "")) == ASSESSMENT_DATA_SCRIPT:
+        try:
+            json.loads(text)
+        except ValueError:
+            return f"结业测验的题库数据（{DATA_ELEMENT_ID}）不是合法的 JSON"
         return None
     if hashlib.sha256(text.encode("utf-8")).hexdigest() in site.inline_scripts:
         return None

@@ -26,7 +26,17 @@ if TYPE_CHECKING:
 DATA_PATH = "assets/progress-data.json"
 PROGRESS_PAGE = "progress.md"
 SCRIPT_PATH = "assets/javascripts/progress.js"
+# Export and import of everything kept in the browser (also used by the SCORM launch page).
+STATE_SCRIPT_PATH = "assets/javascripts/handbook-state.js"
+TRANSFER_SCRIPT_PATH = "assets/javascripts/progress-transfer.js"
 STYLE_PATH = "assets/stylesheets/progress.css"
+# Tables, fields and the printable record sheet, shared with the final assessment page.
+RECORDS_STYLE_PATH = "assets/stylesheets/records.css"
+# The handbook's own localStorage keys (beside mkdocs-quiz's answers): the trainee's name and the
+# final assessment attempts. The scripts read them from their page data, never spell them.
+NAME_STORAGE_KEY = "handbook_trainee_name"
+ASSESSMENT_STORAGE_KEY = "handbook_assessment"
+STORAGE_KEYS = {"nameKey": NAME_STORAGE_KEY, "assessmentKey": ASSESSMENT_STORAGE_KEY}
 QUIZ_SECTION_ANCHOR = "自测题"
 
 
@@ -43,6 +53,7 @@ def _entry(page: AnyPage, kind: str, url: str, title: str | None) -> dict[str, A
         "anchor": QUIZ_SECTION_ANCHOR,
         "questions": count,
         "quizIds": [f"quiz-{index}" for index in range(count)],
+        "kinds": [quiz.kind for quiz in page.quizzes],   # single | multiple | fill, by quiz id
     }
     if kind == "module":
         entry["hours"] = getattr(meta, "hours", None)
@@ -69,6 +80,7 @@ def build(handbook: Handbook, url_of: Callable[[str], str | None],
     return {
         "version": 1,
         "storagePrefix": QUIZ_STORAGE_PREFIX,
+        **STORAGE_KEYS,
         "groups": [{"kind": kind, "label": label} for kind, label in PAGE_TYPE_LABELS.items()
                    if any(entry["kind"] == kind for entry in pages)],
         "pages": pages,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..content.model import Handbook
+    from .assessment import AssessmentConfig
     from .quiz_assets import Bundle
 
 
@@ -33,6 +34,8 @@ class BuildState:
     pdf_enabled: bool = False
     nav: Any = None
     articles: dict[str, str] = field(default_factory=dict)
+    # The final assessment's settings (extra.assessment in mkdocs.yml).
+    assessment: AssessmentConfig | None = None
 
 
 STATE = BuildState()

@@ -12,7 +12,20 @@ from ..content.citations import Citation
 from ..content.findings import Finding
 from ..content.markdown import view
 from ..content.model import AnyPage, Handbook
-from . import citations, html_safety, images, links, objectives, pages, placeholders, restatements, review, sections, typography
+from . import (
+    assessment,
+    citations,
+    html_safety,
+    images,
+    links,
+    objectives,
+    pages,
+    placeholders,
+    restatements,
+    review,
+    sections,
+    typography,
+)
 
 
 def check_page(page: AnyPage, handbook: Handbook) -> list[Finding]:
@@ -57,4 +70,5 @@ def check_handbook(handbook: Handbook, known_files: set[str], data_citations: di
     found += objectives.check_questions(handbook)
     found += objectives.check_assessed(handbook)
     found += restatements.check_restatements(handbook)
+    found += assessment.check_pool(handbook)
     return found

@@ -33,9 +33,10 @@ from ...content.labels import QUIZ_KIND_LABELS
 from . import answer_key
 
 STYLESHEET = Path(__file__).with_name("manual.css")
-# Docs paths (prefixes) left out of the printed manual: pages for editors, and
-# the progress page (it shows what this browser stored; on paper it is empty).
-WEB_ONLY_PAGES = ("contributing/", "changelog.md", "reference/maintainers.md", "progress.md")
+# Docs paths (prefixes) left out of the printed manual: pages for editors, the
+# progress page (it shows what this browser stored; on paper it is empty), and the
+# final assessment (drawn and scored in the browser; it prints its own result sheet).
+WEB_ONLY_PAGES = ("contributing/", "changelog.md", "reference/maintainers.md", "progress.md", "assessment.md")
 
 # Elements that only make sense on screen.
 CHROME_SELECTORS = (
