@@ -327,7 +327,7 @@ def test_unbalanced_backtick_does_not_hide_a_later_quiz():
 
 
 def test_practice_only_questions_stay_out_of_the_final_pool_and_away_from_mkdocs_quiz():
-    from mkdocs_quiz.parsing import find_quizzes
+    from mkdocs_quiz.parsing import find_quizzes as plugin_quizzes
 
     from handbook.content.final_pool import final_pool
     from handbook.outputs import render
@@ -339,7 +339,7 @@ def test_practice_only_questions_stay_out_of_the_final_pool_and_away_from_mkdocs
     assert [question.objectives for question in final_pool(handbook)] == [("M1-O1", "M1-O3"), ("M1-O2", "M1-O4")]
     page = handbook.pages[P]
     rendered = render.prepare_markdown(page.split.body, page, handbook)
-    assert "final=" not in rendered and len(find_quizzes(rendered)) == 3
+    assert "final=" not in rendered and len(plugin_quizzes(rendered)) == 3
 
 
 def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
