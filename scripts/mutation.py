@@ -7,7 +7,8 @@ MkDocs configuration sit beside it as in the project. The tests used are the
 fast unit and property tests (no site build). The table gives killed and
 survived mutants per module; ``--check`` fails below 90 % killed in any.
 
-Usage: python scripts/mutation.py [--check] [--max-children N]
+Usage: python scripts/mutation.py [--check] [--max-children N] [--modules content/html.py ...]
+(``--modules``: mutate and report only those modules, to iterate on one.)
 """
 
 from __future__ import annotations
@@ -35,21 +36,24 @@ MODULES = [
 TESTS = ["tests/test_rules.py", "tests/test_html_safety.py", "tests/test_markdown_view.py", "tests/test_inputs.py",
          "tests/test_fuzz.py", "tests/test_review_dates.py", "tests/test_answer_key.py", "tests/test_messages.py"]
 DESELECT = "not strict_build and not make_check and not python_markdown_renders"
-CONFIG = f"""\
+CONFIG = """\
 [tool.pytest.ini_options]
 pythonpath = ["tests"]
 addopts = "-p no:cacheprovider"
 
 [tool.mutmut]
 source_paths = ["src"]
-only_mutate = {json.dumps([f"src/handbook/{module}" for module in MODULES])}
+# Not "fork" (the default): that forks every mutant from the process that ran the clean tests, whose
+# caches (markdown.view, the parsed tags) already hold the unmutated results, so mutants go unseen.
+process_isolation = "forkserver"
+only_mutate = {only_mutate}
 also_copy = ["tests", "docs", "hooks", "overrides", "templates", "mkdocs.yml"]
-pytest_add_cli_args_test_selection = {json.dumps([*TESTS, "-k", DESELECT])}
+pytest_add_cli_args_test_selection = {selection}
 """
 THRESHOLD = 90.0
 
 
-def prepare() -> None:
+def prepare(modules: list[str]) -> None:
     shutil.rmtree(WORK, ignore_errors=True)
     (WORK / "src").mkdir(parents=True)
     shutil.copytree(ROOT / "hooks" / "handbook", WORK / "src" / "handbook",
@@ -60,14 +64,16 @@ def prepare() -> None:
     for name in ("tests", "docs", "overrides", "templates"):
         shutil.copytree(ROOT / name, WORK / name, ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
     shutil.copy(ROOT / "mkdocs.yml", WORK / "mkdocs.yml")
-    (WORK / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    config = CONFIG.format(only_mutate=json.dumps([f"src/handbook/{module}" for module in modules]),
+                           selection=json.dumps([*TESTS, "-k", DESELECT]))
+    (WORK / "pyproject.toml").write_text(config, encoding="utf-8")
 
 
-def results() -> dict[str, Counter[str]]:
+def results(modules: list[str]) -> dict[str, Counter[str]]:
     sys.path.insert(0, str(ROOT / ".venv"))
     from mutmut.stats import status_by_exit_code
     table: dict[str, Counter[str]] = {}
-    for module in MODULES:
+    for module in modules:
         meta = WORK / "mutants" / "src" / "handbook" / f"{module}.meta"
         data = json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {"exit_code_by_key": {}}
         table[module] = Counter(status_by_exit_code[code] for code in data["exit_code_by_key"].values())
@@ -85,14 +91,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help=f"fail below {THRESHOLD:.0f} %% killed in a module")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--report-only", action="store_true", help="only print the table of the last run")
+    parser.add_argument("--modules", nargs="+", choices=MODULES, default=MODULES, metavar="MODULE",
+                        help="only these modules (paths under hooks/handbook/, e.g. content/html.py)")
     args = parser.parse_args(argv)
     if not args.report_only:
-        prepare()
+        prepare(args.modules)
         env = {**os.environ, "PYTHONPATH": "",         # the mutated copy, never hooks/handbook
                "HANDBOOK_EXAMPLES_SCALE": "0.1"}       # every mutant reruns the property tests
         subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
                        cwd=WORK, env=env, check=False)
-    table = results()
+    table = results(args.modules)
     print(f"\n{'module':<28} {'mutants':>8} {'killed':>7} {'survived':>9} {'other':>6} {'killed %':>9}")
     failed = []
     for module, counts in table.items():

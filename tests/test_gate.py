@@ -73,6 +73,15 @@ def test_a_problem_carries_its_line():
     assert problem.line == 3
 
 
+def test_each_problem_carries_the_line_of_its_own_tag():
+    """Also a second <body onload> (merged into the first by a browser), an inline script
+    (the line of its <script>) and an entity-spelled javascript: URL."""
+    html = ('<!DOCTYPE html>\n<html><body onload=a>\n<p>\n<BODY onload=b>\n<script>\nalert(1)</script>\n'
+            '<a href="&#106;avascript:x">x</a>\n')
+    assert [(p.tag, p.attribute, p.line) for p in html_gate.scan(PAGE, html, SITE)] == [
+        ("body", "onload", 2), ("body", "onload", 4), ("script", "", 5), ("a", "href", 7)]
+
+
 def test_the_sites_own_lists_are_explicit():
     own = {f"assets/javascripts/{p.name}" for p in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")}
     assert set(html_gate.HANDBOOK_SCRIPTS) == own, "list a new script in html_gate.HANDBOOK_SCRIPTS"

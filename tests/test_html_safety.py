@@ -22,7 +22,15 @@ from mkdocs.config import load_config
 from sample_content import examples, findings_of, line_of, module_with, run
 from site_build import ROOT
 
-from handbook.content.html import ALLOWED_TAGS, GLOBAL_ATTRIBUTES, SAFE_SCHEMES, TAG_ATTRIBUTES, URL_ATTRIBUTES, url_problem
+from handbook.content.html import (
+    ALLOWED_TAGS,
+    GLOBAL_ATTRIBUTES,
+    SAFE_SCHEMES,
+    TAG_ATTRIBUTES,
+    URL_ATTRIBUTES,
+    start_tags,
+    url_problem,
+)
 from handbook.content.markdown import view
 from handbook.outputs import html_gate
 from handbook.rules.html_safety import check_html
@@ -37,6 +45,12 @@ def rules_at(text: str) -> set[tuple[str, int]]:
     """(rule, line) of every HTML/URL/image finding of a page body (line 1 = first line)."""
     parsed = view(text)
     return {(f.rule, f.line) for f in check_html("p.md", parsed) + check_images("p.md", parsed)}
+
+
+def all_rules_at(text: str) -> list[tuple[str, int]]:
+    """Like ``rules_at``, but every finding, sorted: a defect reported twice shows twice."""
+    parsed = view(text)
+    return sorted((f.rule, f.line) for f in check_html("p.md", parsed) + check_images("p.md", parsed))
 
 
 # --- the defects of the issue -------------------------------------------------------------------
@@ -126,6 +140,32 @@ def test_new_rules_report_their_defect_on_the_right_line_of_a_page(rule, snippet
     handbook = run({P: text})
     assert [(f.rule, f.line) for f in handbook.errors] == [(rule, line_of(text, snippet))]
     assert "请" in handbook.errors[0].message
+
+
+def test_a_value_is_shown_on_one_line_and_whole_up_to_sixty_characters():
+    exact = "ftp://x/" + "a" * 52                                   # 60 characters
+    text = f'正文\n\n<a href="{exact}">一</a> <a href="{exact}b">二</a> <a href="ftp://x/a\n  b">三</a>\n'
+    assert [(f.rule, f.line, f.message.split("”")[0]) for f in check_html("p.md", view(text))] == [
+        ("html.unsafe-url", 3, f"链接地址“{exact}"), ("html.unsafe-url", 3, f"链接地址“{exact}…"),
+        ("html.unsafe-url", 3, "链接地址“ftp://x/a b")]
+
+
+def test_only_allowed_url_attributes_are_judged_as_urls():
+    """A script URL in class or title is text; href on a <span> is not allowed at all, whatever its value."""
+    text = '正文\n\n<span class="javascript:x" title="ftp://x" href="https://example.com/">四</span>\n\n## 标题 {: data-x=1 }\n'
+    assert [(f.rule, f.line, f.message.split(" 不在")[0]) for f in check_html("p.md", view(text))] == [
+        ("html.forbidden-attribute", 3, "<span> 标签的属性 href"), ("html.forbidden-attribute", 5, "属性列表中的属性 data-x")]
+
+
+def test_quiz_attributes_are_left_to_the_quiz_rules_and_the_html_after_a_quiz_is_checked():
+    text = '正文\n\n<quiz objectives="M1-O1" x=1>\n问？\n- [x] 是\n- [ ] 否\n\n解析。\n</quiz>\n\n<b onclick=y>b</b>\n'
+    assert all_rules_at(text) == [("html.event-handler", 11)]
+
+
+def test_attribute_lists_judge_every_attribute_but_classes_and_ids():
+    """{: .cls #id } pass; a handler after them is still found, and a script URL in href (attr_list sets a link's href)."""
+    text = '## 标题 {: .cls #anchor ID="x" class="y" onclick=z }\n\n[点](a.md){: href="javascript:alert(1)" }\n'
+    assert all_rules_at(text) == [("html.event-handler", 1), ("html.javascript-url", 3)]
 
 
 SAFE = ['<span class="hb-x" id="a1" title="说明">字</span>', '<a href="https://example.com/a?b=1&amp;c=2">外链</a>',
@@ -304,6 +344,28 @@ def test_every_tag_of_a_raw_block_is_reported_at_its_own_line():
             "<span>好</span> <span onmouseover=c>三</span>\n<p><a href='javascript:x'>四</a></p>\n</div>\n")
     assert rules_at(text) == {("html.event-handler", 4), ("html.event-handler", 5), ("html.event-handler", 6),
                               ("html.javascript-url", 7)}
+
+
+def test_svg_and_math_are_reported_once_and_the_html_after_them_is_checked_again():
+    """Inside <svg>/<math> nothing is judged on its own (the element is reported); after the
+    matching end tag (not an inner one) every tag is judged again. The first tag of a raw
+    block, at its very start, has the block's first line even when the same tag comes again."""
+    text = ("正文\n\n<div onclick=a>\n<svg><g><circle onload=x /></g><script>alert(1)</script><img src=x></svg>\n"
+            "<math><mi>x</mi></math><img src=y>\n<p onclick=b>\n<div onclick=c>\n</div>\n</div>\n")
+    assert all_rules_at(text) == [("html.event-handler", 3), ("html.event-handler", 6), ("html.event-handler", 7),
+                                  ("html.forbidden-tag", 4), ("html.forbidden-tag", 5), ("image.missing-alt", 5)]
+
+
+def test_a_second_body_with_onload_is_reported_at_its_line():
+    text = "正文\n\n<body onload=x>\n\n后\n\n<BODY onload=y>\n"
+    assert all_rules_at(text) == [("html.forbidden-tag", 3), ("html.forbidden-tag", 7)]
+
+
+def test_start_tags_reads_what_the_tokenizer_reads_with_lines_from_one():
+    tags = start_tags('<P CLASS=x>\n<!-- <i> -->\n<svg>\n<b title="&lt;&#106;" hidden></svg><I>')
+    assert [(tag.name, tag.attrs, tag.line, tag.foreign) for tag in tags] == [
+        ("p", {"class": "x"}, 1, False), ("svg", {}, 3, False), ("b", {"title": "<j", "hidden": ""}, 4, True),
+        ("i", {}, 4, False)]
 
 
 def test_the_markdown_attribute_and_attribute_values_are_read_by_the_html_parser():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from sample_content import MODULE, REGISTRY, findings_of, line_of, module_with, run
 
+from handbook.content.quizzes import find_quizzes
+
 P = "curriculum/m1.md"
 
 CASE = """\
@@ -190,6 +192,80 @@ def test_an_article_strictly_inside_a_range_is_checked():
                 if f.rule == "law.unregistered-article"]
 
 
+def test_a_name_inside_a_bracketed_title_belongs_to_it_and_names_right_before_and_after_it_are_their_own():
+    text = module_with("## 模拟演练\n", "## 模拟演练\n\n见民法典第1条《关于刑法第2条的解释》第3条民法典第188条，刑法第4条。\n")
+    line = line_of(text, "见民法典")
+    cited = [(c.law_name, c.law_id, c.number) for c in run({P: text}).pages[P].citations if c.line == line]
+    assert cited == [("关于刑法第2条的解释", None, 3), ("民法典", "civil-code", 1), ("民法典", "civil-code", 188),
+                     ("刑法", "criminal-law", 4)]
+
+
+@pytest.mark.parametrize("last, cited", [(41, [1, 41, 5, 3, 2, 4, *range(6, 41)]), (42, [1, 42, 5, 3])])
+def test_a_range_of_up_to_forty_articles_cites_each_once_a_longer_one_only_its_ends(last, cited):
+    """Written articles first, in the order written, then the inside of the range; none twice."""
+    text = module_with("## 模拟演练\n", f"## 模拟演练\n\n见《刑法》第1条至第{last}条、第5条，第3条。\n")
+    line = line_of(text, "见《刑法》")
+    citations = run({P: text}).pages[P].citations
+    assert [(c.number, c.law_id) for c in citations if c.line == line] == [(n, "criminal-law") for n in cited]
+
+
+@pytest.mark.parametrize("text, rule, first_line", [
+    ("# 标题\n\n<script>x</script>\n", "frontmatter.missing", 1),                    # no front matter
+    ("---\ntype: page\n# 标题\n\n<script>x</script>\n", "frontmatter.missing", 1),  # never closed
+    ("---\n---\n# 标题\n\n<script>x</script>\n", "frontmatter.yaml", 2),              # empty: no mapping
+])
+def test_a_page_without_valid_front_matter_is_still_checked_at_its_file_lines(text, rule, first_line):
+    assert [(f.rule, f.line) for f in run({P: text}).findings] == [
+        (rule, first_line), ("html.forbidden-tag", line_of(text, "<script>"))]
+
+
+def test_an_unknown_type_is_reported_on_its_own_line():
+    text = module_with("type: module\nid: M1\n", "id: M1\ntype: lesson\n")
+    assert [(f.rule, f.line) for f in run({P: text}).findings] == [("frontmatter.unknown-type", line_of(text, "type:"))]
+
+
+@pytest.mark.parametrize("value", ["[module]", "{module: 1}"])
+def test_a_type_that_is_not_a_name_is_an_unknown_type_not_a_crash(value):
+    text = module_with("type: module", f"type: {value}")
+    assert findings_of(run({P: text}), "frontmatter.unknown-type") == [(P, line_of(text, f"type: {value}"))]
+
+
+def test_an_objective_numbered_for_another_module_is_an_invalid_value():
+    text = module_with("  - id: M1-O3", "  - id: M2-O3")
+    [finding] = run({P: text}).findings
+    assert (finding.rule, finding.line) == ("frontmatter.invalid-value", 2)   # a model-wide check: the first line
+    assert "目标编号 M2-O3 应以本模块编号 M1- 开头" in finding.message
+
+
+@pytest.mark.parametrize("figure, problem", [("before: 10%", True), ("change: +5%", False), ("value: 92%", False),
+                                             ("after: 92%", False)])
+def test_a_case_result_needs_a_change_a_value_or_an_after_figure(figure, problem):
+    case = CASE.replace('    change: "+25%"\n', f"    {figure}\n")
+    found = [(f.path, f.rule, f.line, f.message) for f in run({P: MODULE, "cases/c1.md": case}).findings]
+    message = "字段 results.0 的值无效：取值无效（结果至少要有 change、value 或 after 之一）。请按编辑指南中的格式修改。"
+    line = line_of(case, "  - metric: 债务回收率")
+    assert found == ([("cases/c1.md", "frontmatter.invalid-value", line, message)] if problem else [])
+
+
+GUIDE = ("---\ntype: page\ntitle: 指南\ndescription: 供测试使用的普通页面，用来检查链接锚点。\nowner: 培训组\nreviewed: 2026-11-01\n---\n"
+         "\n# 指南\n\n## Hello World\n\n## 重复\n\n## 重复\n\n## 重复\n\n### 自定 {#custom-id}\n\n<p id=\"html-id\">段</p>\n\n"
+         "[a](#hello-world) [b](#重复) [c](#重复_1) [d](#重复_2) [e](#custom-id) [f](#html-id) [g](../curriculum/m1.md#m1-o1)\n"
+         "\n[h](#重复_3)\n\n[i](#Hello-World)\n\n[j](../curriculum/m1.md#M1-O1)\n\n见[模块九][m9]。\n\n[m9]: ../curriculum/m9.md\n")
+
+
+def test_anchors_are_the_toc_slugs_numbered_repeats_explicit_ids_and_objectives_and_every_page_is_checked():
+    """Slugs as the toc makes them (Latin lower-cased, spaces to -, a repeated title _1, _2), {#id} and
+    id="…", objective ids (lower-case) on module pages; a reference link is checked where it is used."""
+    text = module_with("要点。", "要点。见[模块二](m2.md)。")
+    handbook = run({P: text, "guide/p.md": GUIDE})
+    assert [(f.path, f.rule, f.line) for f in handbook.findings if f.rule.startswith("link.")] == [
+        (P, "link.missing-file", line_of(text, "见[模块二]")),
+        ("guide/p.md", "link.missing-anchor", line_of(GUIDE, "[h]")),
+        ("guide/p.md", "link.missing-anchor", line_of(GUIDE, "[i]")),
+        ("guide/p.md", "link.missing-anchor", line_of(GUIDE, "[j]")),
+        ("guide/p.md", "link.missing-file", line_of(GUIDE, "见[模块九]"))]
+
+
 def test_code_samples_are_not_checked():
     text = module_with("要点。", "要点。\n\n```html\n<script>alert(1)</script> 《刑法》第一条\n```\n\n行内 `<iframe>` 示例。")
     assert run({P: text}).findings == []
@@ -251,7 +327,7 @@ def test_unbalanced_backtick_does_not_hide_a_later_quiz():
 
 
 def test_practice_only_questions_stay_out_of_the_final_pool_and_away_from_mkdocs_quiz():
-    from mkdocs_quiz.parsing import find_quizzes
+    from mkdocs_quiz.parsing import find_quizzes as plugin_quizzes
 
     from handbook.content.final_pool import final_pool
     from handbook.outputs import render
@@ -263,7 +339,7 @@ def test_practice_only_questions_stay_out_of_the_final_pool_and_away_from_mkdocs
     assert [question.objectives for question in final_pool(handbook)] == [("M1-O1", "M1-O3"), ("M1-O2", "M1-O4")]
     page = handbook.pages[P]
     rendered = render.prepare_markdown(page.split.body, page, handbook)
-    assert "final=" not in rendered and len(find_quizzes(rendered)) == 3
+    assert "final=" not in rendered and len(plugin_quizzes(rendered)) == 3
 
 
 def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
@@ -272,8 +348,46 @@ def test_quiz_tag_in_inline_code_is_kept_away_from_mkdocs_quiz():
     handbook = run({P: text})
     page = handbook.pages[P]
     rendered = render.prepare_markdown(page.split.body, page, handbook)
-    from mkdocs_quiz.parsing import find_quizzes
-    assert len(find_quizzes(rendered)) == 2  # only the two real quizzes
+    from mkdocs_quiz.parsing import find_quizzes as plugin_quizzes
+    assert len(plugin_quizzes(rendered)) == 2  # only the two real quizzes
+
+
+def test_quizzes_are_parsed_whole_multi_line_question_feedback_and_explanation():
+    body = ('<quiz objectives="M1-O1, M1-O2">\n第一行\n第二行？\n- [X] 是\n> 对：\n> 两行反馈\n- [ ] 否\n\n解析：一。\n解析：二。\n'
+            "</quiz>\n\n<quiz>\n填空[[甲]]\n和[[ 乙 ]]。\n---\n解析一。\n解析二。\n</quiz>\n")
+    [choice, fill], page_problems = find_quizzes(P, body, 5)
+    assert page_problems == [] and choice.problems == [] and fill.problems == []
+    assert (choice.number, choice.line, choice.kind, choice.question, choice.objectives, choice.explanation) == (
+        1, 5, "single", "第一行\n第二行？", ("M1-O1", "M1-O2"), "解析：一。\n解析：二。")
+    assert [(o.text, o.correct, o.feedback, o.line) for o in choice.options] == [
+        ("是", True, "对：\n两行反馈", 8), ("否", False, "", 11)]
+    assert (fill.number, fill.line, fill.kind, fill.question, fill.blanks, fill.explanation, fill.objectives) == (
+        2, 17, "fill", "填空[[甲]]\n和[[ 乙 ]]。", ["甲", "乙"], "解析一。\n解析二。", ())
+
+
+def test_text_after_the_options_starts_the_explanation_unless_it_is_feedback_before_another_option():
+    [quiz], _ = find_quizzes(P, "<quiz>\n问？\n- [x] 是\n\n一句话\n- [ ] 否\n</quiz>\n")
+    assert [o.text for o in quiz.options] == ["是"] and quiz.explanation == "一句话\n- [ ] 否"
+    assert [(p.rule, p.line) for p in quiz.problems] == [("quiz.too-few-options", 1)]
+
+
+def test_a_quiz_opened_right_after_a_closed_one_is_unclosed():
+    body = "<quiz>\n问？\n- [x] 是\n- [ ] 否\n\n解析。\n</quiz><quiz>\n问？\n"
+    quizzes, page_problems = find_quizzes(P, body)
+    assert len(quizzes) == 1 and [(p.rule, p.line) for p in page_problems] == [("quiz.unclosed", 7)]
+
+
+def test_every_unknown_quiz_attribute_is_named():
+    [quiz], _ = find_quizzes(P, '正文\n<quiz objectives="M1-O1" b="2" a="1">\n问？\n- [x] 是\n- [ ] 否\n\n解析：因为。\n</quiz>\n')
+    [problem] = quiz.problems
+    assert (problem.rule, problem.line) == ("quiz.unknown-attribute", 2)
+    assert "无法识别的内容：a、b。" in problem.message
+
+
+def test_a_blank_with_extra_closing_brackets_is_malformed():
+    [quiz], _ = find_quizzes(P, "<quiz>\n\n时效为[[三年]]]]。\n---\n解析：三年。\n</quiz>\n")
+    assert [(p.rule, p.line) for p in quiz.problems] == [("quiz.blank-malformed", 3)]
+    assert "填空格式不完整" in quiz.problems[0].message
 
 
 GLOSSARY = "terms:\n  - term: 诉讼时效\n    definition: 请求法院保护民事权利的期间。\n"

@@ -41,20 +41,21 @@ class Citation:
 def _articles_in_chain(chain: str) -> list[tuple[int, int]]:
     found = [(to_int(m.group(1)), to_int(m.group(2)) if m.group(2) else 0) for m in ARTICLE.finditer(chain)]
     for start, end in ((to_int(a), to_int(b)) for a, b in _RANGE.findall(chain)):
-        if 0 < end - start <= _MAX_RANGE:
+        if end - start <= _MAX_RANGE:         # a reversed range adds nothing
             found.extend((number, 0) for number in range(start + 1, end))
-    return sorted(set(found), key=found.index)
+    return list(dict.fromkeys(found))
 
 
 def _bare_pattern(registry: Registry) -> re.Pattern[str] | None:
-    names = sorted(registry.alias_to_law, key=len, reverse=True)
-    if not names:
+    if not registry.alias_to_law:
         return None
-    alternatives = "|".join(re.escape(name) for name in names)
+    # In any order: a name matches only with an article right after it, so where a shorter
+    # name (民法) fails before a longer one (民法典第…), the regex tries the longer one.
+    alternatives = "|".join(re.escape(name) for name in registry.alias_to_law)
     return re.compile(rf"(?<!《)(?P<law>{alternatives}){_VERSION_NOTE}(?P<chain>{_CHAIN})")
 
 
-def find_citations(body: str, registry: Registry, body_first_line: int = 1) -> list[Citation]:
+def find_citations(body: str, registry: Registry, body_first_line: int) -> list[Citation]:
     masked = prose(body)
     citations: list[Citation] = []
     taken: list[tuple[int, int]] = []
@@ -64,8 +65,8 @@ def find_citations(body: str, registry: Registry, body_first_line: int = 1) -> l
         patterns.append(bare)
     for pattern in patterns:
         for match in pattern.finditer(masked):
-            if any(start <= match.start() < end for start, end in taken):
-                continue
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue                  # a bare name inside a bracketed title (《关于刑法第2条的解释》)
             taken.append((match.start(), match.end()))
             name = match.group("law").strip()
             law = registry.resolve_law(name)

@@ -8,10 +8,13 @@ and newlines inside a URL scheme, merges a second ``<body onload>`` into the
 real body and reads ``<svg>``/``<math>`` content in other namespaces.
 
 The parser is justhtml: pure Python (installs anywhere, no compiled
-extension), typed, maintained, tested against the html5lib tree-construction
-suite, and it records the source line of every element, so a finding names
-the line the editor wrote. (selectolax/lexbor is faster but reports no source
-positions; html5lib has not been released since 2020.) The allowlist below is
+extension), typed, maintained, tested against the html5lib test suite. Its
+tokenizer (``stream``) is used, not its tree: a tag the tree builder would drop
+or move here (a ``<td>`` outside a table, a second ``<body onload>``) may be
+live where the page puts it, so every start tag is judged. The tokenizer
+reports no positions; the line of each start tag is found in the text, in order
+(``TagLines``). (selectolax/lexbor is faster but reports no source positions
+either; html5lib has not been released since 2020.) The allowlist below is
 a subset of Ammonia's defaults (nh3, checked by tests/test_html_safety.py)
 plus what this handbook's pages need: ``<quiz objectives>`` (mkdocs-quiz
 syntax), ``markdown`` (md_in_html), ``id``/``class``/``role``/``aria-*``.
@@ -20,11 +23,10 @@ syntax), ``markdown`` (md_in_html), ``id``/``class``/``role``/``aria-*``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from justhtml import JustHTML, stream
-from justhtml.dom import Element, Node, Template
+from justhtml import stream
 
 ALLOWED_TAGS: frozenset[str] = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
@@ -61,12 +63,10 @@ _C0_OR_SPACE = "".join(chr(code) for code in range(0x21))
 
 @dataclass(frozen=True)
 class ParsedElement:
-    name: str                    # lower-case tag name
-    namespace: str               # "html", "svg" or "math"
-    attrs: dict[str, str]        # names lower-cased, values with character references decoded
-    line: int                    # 1-based line in the parsed text (0 if the parser could not tell)
-    ancestors: tuple[str, ...]   # tag names from the root down to the parent
-    text: str = ""               # for <script>: its text
+    name: str                    # tag name, lower-case
+    attrs: dict[str, str]        # names lower-case, values with character references decoded
+    line: int                    # 1-based line in the file
+    foreign: bool = False        # inside <svg> or <math> (reported there, not checked on its own)
 
 
 def url_scheme(value: str) -> str | None:
@@ -89,94 +89,59 @@ def url_problem(value: str) -> str | None:
     return "script" if scheme in SCRIPT_SCHEMES else "scheme"
 
 
-def _attrs(element: Element) -> dict[str, str]:
-    return {str(name).lower(): "" if value is None else str(value) for name, value in (element.attrs or {}).items()}
-
-
-def _walk(node: Node, ancestors: tuple[str, ...], line_offset: int) -> Iterator[ParsedElement]:
-    for child in node.children or ():
-        if not isinstance(child, Element):
-            continue
-        location = child.origin_location
-        line = location[0] + line_offset if location else 0
-        text = "".join(getattr(grand, "data", "") or "" for grand in child.children or ()) if child.name == "script" else ""
-        yield ParsedElement(str(child.name).lower(), str(child.namespace or "html"), _attrs(child), line, ancestors, text)
-        yield from _walk(child, (*ancestors, str(child.name).lower()), line_offset)
-        if isinstance(child, Template) and child.template_content is not None:
-            yield from _walk(child.template_content, (*ancestors, "template"), line_offset)
-
-
-_WRAPPER = "<!DOCTYPE html><html><head></head><body>"
-
-
-def parse_fragment(html: str, first_line: int = 1) -> list[ParsedElement]:
-    """Every element of ``html`` as it would be inside a page's ``<body>``.
-
-    Parsed as part of a whole document (not as a fragment), so a second
-    ``<body onload=…>`` or ``<html …>`` merges its attributes into the real
-    elements as in a browser: those come back as ``body``/``html`` elements with
-    attributes, at line 0 (the caller knows where the text started)."""
-    document = JustHTML(_WRAPPER + html, sanitize=False, track_node_locations=True)
-    found = list(_walk(document.root, (), first_line - 1))
-    return [element for element in found
-            if element.name not in ("html", "head", "body") or element.attrs]
-
-
 def start_tags(html: str, first_line: int = 1) -> list[ParsedElement]:
-    """Every start tag of ``html`` as the HTML5 tokenizer reads it (names and attribute
-    names lower-cased, character references decoded, raw text such as a ``<script>``
-    body skipped), with the line of each. Tokens, not the tree: a tag the tree builder
-    would ignore here (a ``<td>`` outside a table) may be live where the page puts it.
-    ``ancestors`` holds the enclosing svg/math elements only."""
+    """Every start tag of ``html`` as the HTML5 tokenizer reads it (names lower-cased,
+    character references decoded, raw text such as a ``<script>`` body skipped), with
+    its line, counted from ``first_line`` for the text's first line. Tokens, not the
+    tree: a tag the tree builder would ignore here may be live where the page puts it."""
     found: list[ParsedElement] = []
-    foreign: list[str] = []
-    seen: dict[str, int] = {}
-    lower = html.lower()
-    for kind, data in stream(html):
-        if kind == "start":
-            name, attrs = start_tag(data)
-            # The line of the n-th "<name" in the text (the tokenizer does not report positions).
-            position, count = -1, seen.get(name, 0)
-            for _ in range(count + 1):
-                position = _find_tag(lower, name, position + 1)
-            seen[name] = count + 1
-            line = first_line + html.count("\n", 0, position) if position >= 0 else first_line
-            found.append(ParsedElement(name, "svg" if "svg" in foreign else "math" if "math" in foreign else "html",
-                                       attrs, line, tuple(foreign)))
+    lines = TagLines(html, first_line)
+    foreign: list[str] = []          # open <svg>/<math> elements
+    for event in stream(html):
+        if event[0] == "start":
+            name, attrs = start_tag(event[1])
+            found.append(ParsedElement(name, attrs, lines.line_of(name), bool(foreign)))
             if name in ("svg", "math"):
                 foreign.append(name)
-        elif kind == "end" and foreign and data == foreign[-1]:
+        elif event[0] == "end" and foreign and event[1] == foreign[-1]:
             foreign.pop()
     return found
 
 
-def start_tag(data: object) -> tuple[str, dict[str, str]]:
-    """Name and attributes of a ``("start", data)`` event of justhtml's ``stream``."""
-    assert isinstance(data, tuple) and len(data) == 2
-    name, raw = data
-    attrs = raw if isinstance(raw, dict) else {}
-    return str(name).lower(), {str(k).lower(): "" if v is None else str(v) for k, v in attrs.items()}
+def start_tag(data: tuple[str, dict[str, str | None]]) -> tuple[str, dict[str, str]]:
+    """Name and attributes of a ``("start", data)`` event of justhtml's ``stream``. The
+    tokenizer has lower-cased the names (HTML5: ASCII case-insensitive) and decoded the values."""
+    name, attrs = data
+    return name, {key: value or "" for key, value in attrs.items()}
 
 
-def _find_tag(lower: str, name: str, start: int) -> int:
-    while (position := lower.find("<" + name, start)) >= 0:
-        after = lower[position + 1 + len(name):position + 2 + len(name)]
-        if after == "" or after in " \t\n\r\f/>":
-            return position
-        start = position + 1
-    return -1
+class TagLines:
+    """The line of each start tag of a text, asked for in the tokenizer's order.
+
+    The tokenizer reports no positions, but it reads the text from start to end: a
+    start tag is the first ``<name`` (in any case, then a space, ``/`` or ``>``) after
+    the previous one. Only a ``<name`` that is not a tag (in a comment, an attribute
+    value or a ``<script>`` body) before the real one can mislead it, by the lines
+    between the two; a tag not found where expected keeps the previous line."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text, self.line, self.cursor = text, first_line, 0
+
+    def line_of(self, name: str) -> int:
+        found = _start_tag_pattern(name).search(self.text, self.cursor)
+        if found is not None:
+            self.line += self.text.count("\n", self.cursor, found.start())
+            self.cursor = found.end()
+        return self.line
 
 
-def parse_document(html: str) -> list[ParsedElement]:
-    """Every element of a whole page."""
-    document = JustHTML(html, sanitize=False, track_node_locations=True)
-    return list(_walk(document.root, (), 0))
+@cache
+def _start_tag_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(f"<{re.escape(name)}[\t\n\f\r />]", re.IGNORECASE | re.ASCII)
 
 
 def attribute_value(serialized: str) -> str:
-    """An attribute value as written in HTML (``&#106;…``) as a browser decodes it."""
-    if "&" not in serialized and "\x00" not in serialized:
-        return serialized.replace("\r\n", "\n").replace("\r", "\n")
-    quoted = serialized.replace('"', "&quot;")
-    elements = parse_fragment(f'<a href="{quoted}"></a>')
-    return next((element.attrs.get("href", "") for element in elements if element.name == "a"), serialized)
+    """The value of a double-quoted HTML attribute as written (``&#106;…``, no ``"``)
+    as a browser decodes it."""
+    [element] = start_tags(f'<a href="{serialized}">')
+    return element.attrs["href"]

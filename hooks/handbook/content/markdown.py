@@ -42,14 +42,14 @@ the text is checked as prose: at worst a false alarm, never a missed script.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from markdown_it.token import Token
 
 from . import pymarkdown
 from .commonmark import PARSER, PARSER_WITHOUT_FENCES, PARSER_WITHOUT_HTML_BLOCKS, Recorder, recorder, spans_of
-from .html import ParsedElement, parse_fragment, start_tags
+from .html import ParsedElement, start_tags
 
 _RAW_START = re.compile(r"^ {0,3}<(?:(?P<comment>!--)|(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$))")
 _OPEN_TAG = re.compile(r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*(/?)>""")
@@ -125,16 +125,16 @@ class MarkdownView:
         return line_at(self.text, offset, self.first_line)
 
     @cached_property
-    def elements(self) -> list[tuple[RawHtml, ParsedElement]]:
-        """Every HTML element of the raw HTML, parsed as a browser does, with file lines."""
-        found: list[tuple[RawHtml, ParsedElement]] = []
+    def elements(self) -> list[ParsedElement]:
+        """Every start tag of the raw HTML, read as a browser reads it, with its file line."""
+        found: list[ParsedElement] = []
         for raw in self.html:
             if raw.block:
                 # A tag left open at the end of a raw block is closed by whatever HTML follows it on
                 # the page: close it here too (in a quoted value, in a tag, or harmlessly in text).
-                found += [(raw, element) for element in start_tags(raw.text + "'\">", raw.line)]
+                found += start_tags(raw.text + "'\">", raw.line)
             elif not raw.text.startswith(("</", "<!--")):
-                found += [(raw, _at_line(element, raw.line)) for element in _parse_tag(raw.text)]
+                found += [_at_line(element, raw.line) for element in _parse_tag(raw.text)]
         return found
 
     @property
@@ -148,7 +148,7 @@ def _parse_tag(text: str) -> tuple[ParsedElement, ...]:
 
 
 def _at_line(element: ParsedElement, line: int) -> ParsedElement:
-    return ParsedElement(element.name, element.namespace, element.attrs, line, element.ancestors, element.text)
+    return replace(element, line=line)
 
 
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -530,7 +530,7 @@ def _matching_close(text: str, position: int, name: str) -> tuple[int, int]:
 
 
 def _markdown_attribute(tag: str) -> bool:
-    elements = parse_fragment(tag)
+    elements = start_tags(tag)
     value = elements[0].attrs.get("markdown") if elements else None
     return value is not None and value.strip().lower() != "0"
 

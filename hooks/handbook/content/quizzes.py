@@ -3,7 +3,7 @@
 Our syntax adds two attributes: ``<quiz objectives="M1-O1 M1-O2">`` ties a
 question to the learning objectives it assesses, and ``final="no"`` keeps a
 practice-only question out of the final assessment (结业测验). mkdocs-quiz only
-accepts a bare ``<quiz>``, so ``strip_attributes`` removes them before the plugin runs. The line
+accepts a bare ``<quiz>``, so ``outputs.render`` removes them before the plugin runs. The line
 grammar (checkbox answers, ``>`` feedback, ``[[blank]]``) is mkdocs-quiz's own,
 imported from its ``parsing`` module so the two can never disagree.
 """
@@ -40,10 +40,10 @@ class Option:
 class Quiz:
     number: int                 # 1-based position on the page
     line: int                   # file line of the opening tag
-    objectives: tuple[str, ...]
-    attributes: dict[str, str]
-    kind: str                   # "single" | "multiple" | "fill"
     question: str
+    kind: str = "single"        # "single" | "multiple" | "fill"
+    objectives: tuple[str, ...] = ()
+    attributes: dict[str, str] = field(default_factory=dict)
     options: list[Option] = field(default_factory=list)
     blanks: list[str] = field(default_factory=list)
     explanation: str = ""
@@ -106,7 +106,7 @@ def _parse_block(path: str, number: int, start_line: int, inner_line: int, attr_
     objectives = tuple(re.split(r"[\s,，]+", listed)) if listed else ()
     # dedent keeps line count, so index i of `lines` is file line inner_line + i
     lines = dedent(inner).split("\n")
-    if re.search(FILL_BLANK_REGEX, inner) or "[[" in inner:
+    if "[[" in inner:                  # also a malformed blank: reported as one
         quiz = _parse_fill(path, number, start_line, inner_line, lines)
     else:
         quiz = _parse_choice(path, number, start_line, inner_line, lines)
@@ -124,10 +124,10 @@ def _first_text_line(lines: list[str], inner_line: int) -> int:
 
 def _parse_fill(path: str, number: int, start_line: int, inner_line: int, lines: list[str]) -> Quiz:
     separator = next((i for i, line in enumerate(lines) if line.strip() == "---"), None)
-    question_lines = lines if separator is None else lines[:separator]
+    question_lines = lines[:separator]
     question = "\n".join(question_lines).strip()
     explanation = "" if separator is None else "\n".join(lines[separator + 1:]).strip()
-    quiz = Quiz(number, start_line, (), {}, "fill", question, explanation=explanation)
+    quiz = Quiz(number, start_line, question, "fill", explanation=explanation)
     blanks = re.findall(FILL_BLANK_REGEX, question)
     quiz.blanks = [blank.strip() for blank in blanks]
     where = _first_text_line(lines, inner_line)
@@ -150,22 +150,14 @@ def _parse_fill(path: str, number: int, start_line: int, inner_line: int, lines:
 
 
 def _parse_choice(path: str, number: int, start_line: int, inner_line: int, lines: list[str]) -> Quiz:
-    quiz = Quiz(number, start_line, (), {}, "single", "")
-    first_answer = None
-    for index, line in enumerate(lines):
-        box = CHECKBOX_REGEX.match(line)
-        if box:
-            first_answer = index
-            break
+    first_answer = next((index for index, line in enumerate(lines) if CHECKBOX_REGEX.match(line)), None)
+    quiz = Quiz(number, start_line, "\n".join(lines[:first_answer]).strip())
     if first_answer is None:
-        quiz.question = "\n".join(lines).strip()
         quiz.problems.append(error(path, start_line, "quiz.too-few-options",
                                    f"第 {number} 题没有选项。选择题至少要有两个 “- [ ] 选项”，其中至少一个写成 “- [x]”；"
                                    "填空题请用 [[答案]]。"))
         return quiz
-    quiz.question = "\n".join(lines[:first_answer]).strip()
     index, end = first_answer, len(lines)
-    explanation_start = end
     while index < end:
         line = lines[index]
         box = CHECKBOX_REGEX.match(line)
@@ -174,16 +166,14 @@ def _parse_choice(path: str, number: int, start_line: int, inner_line: int, line
             if mark not in _VALID_BOXES:
                 quiz.problems.append(error(path, inner_line + index, "quiz.bad-checkbox",
                                            f"第 {number} 题的选项标记 [{mark}] 无效。请把正确答案写成 [x]，错误答案写成 [ ]。"))
-            option = Option(box.group(2).strip(), mark in ("x", "X"), "", inner_line + index)
-            option.feedback, index = collect_feedback(lines, index + 1)
-            option.feedback = option.feedback or ""
-            quiz.options.append(option)
-            explanation_start = index
+            feedback, after = collect_feedback(lines, index + 1)
+            quiz.options.append(Option(box.group(2).strip(), mark in ("x", "X"), feedback or "", inner_line + index))
+            index = after
             continue
         if not line.strip():
             index += 1
             continue
-        if FEEDBACK_REGEX.match(line) and any(CHECKBOX_REGEX.match(rest) for rest in lines[index + 1:]):
+        if FEEDBACK_REGEX.match(line) and any(CHECKBOX_REGEX.match(rest) for rest in lines[index:]):  # an option follows
             quiz.problems.append(error(path, inner_line + index, "quiz.orphan-feedback",
                                        f"第 {number} 题的反馈行（> …）与它的选项之间隔了空行。"
                                        "请删除空行，让反馈紧跟在选项下一行。"))
@@ -214,14 +204,3 @@ def _parse_choice(path: str, number: int, start_line: int, inner_line: int, line
                                    f"第 {number} 题缺少解析。请在最后一个选项后空一行，写“解析：……”说明为什么。"))
     return quiz
 
-
-def strip_attributes(body: str) -> str:
-    """Turn ``<quiz objectives="…">`` into the bare ``<quiz>`` mkdocs-quiz expects."""
-    masked = view(body).masked
-    pieces, last = [], 0
-    for tag in OPEN_TAG.finditer(masked):
-        pieces.append(body[last:tag.start()])
-        pieces.append("<quiz>")
-        last = tag.end()
-    pieces.append(body[last:])
-    return "".join(pieces)

@@ -4,6 +4,7 @@ The dates themselves; ``rules/review.py`` reports pages past their period."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -13,14 +14,10 @@ DUE_SOON_DAYS = 30
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (earlier if negative), or the month's last day if it is shorter."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -36,8 +33,5 @@ class ReviewStatus:
 
 def status(reviewed: dt.date, months: int, today: dt.date) -> ReviewStatus:
     due = add_months(reviewed, months)
-    if due < today:
-        return ReviewStatus(reviewed, due, "overdue")
-    if (due - today).days <= DUE_SOON_DAYS:
-        return ReviewStatus(reviewed, due, "due-soon")
-    return ReviewStatus(reviewed, due, "current")
+    state = "overdue" if due < today else "due-soon" if (due - today).days <= DUE_SOON_DAYS else "current"
+    return ReviewStatus(reviewed, due, state)

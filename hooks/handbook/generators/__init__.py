@@ -108,7 +108,7 @@ def expand_inline(text: str, handbook: Handbook) -> str:
     return expand(text, handbook, _NO_PAGE, inline_only=True)
 
 
-_NO_PAGE: AnyPage = Page("", "", SplitPage(None, 1, "", 1), None, {}, [])
+_NO_PAGE: AnyPage = Page("", "", SplitPage(None, "", 1), None, {}, [])
 
 from . import (  # noqa: E402,F401  (registration side effect)
     case_table,

@@ -18,8 +18,8 @@ the strict build, naming the page. The site's own are listed explicitly:
 The content rules check what editors write; this gate catches what a Markdown
 extension, a generator fed from a data file, or a plugin makes of it.
 Tokens, not the tree, are checked (faster, and a superset: an ignored
-``<body onload>`` is reported too); the tree is built only to give the line
-of a problem.
+``<body onload>`` is reported too); the line of a problem is that of its start
+tag, found in the text as for the content rules (``content.html.TagLines``).
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from justhtml import stream
 
 from .. import upstream
-from ..content.html import URL_ATTRIBUTES, parse_document, start_tag, url_problem, url_scheme
+from ..content.html import URL_ATTRIBUTES, TagLines, start_tag, url_problem, url_scheme
 from . import progress
 from .assessment import DATA_ELEMENT_ID
 
@@ -158,46 +158,28 @@ def _element(page: str, tag: str, attrs: dict[str, str], site: Site) -> list[Pro
 def scan(page: str, html: str, site: Site) -> list[Problem]:
     """Everything on one built page (site-relative path ``page``) that is not the site's own."""
     problems: list[Problem] = []
+    lines = TagLines(html, 1)
     script: dict[str, str] | None = None
+    script_line = 0
     text: list[str] = []
 
     def close_script() -> None:
         if script is not None and "src" not in script:
             why = _inline_script(page, script, "".join(text), site)
             if why is not None:
-                problems.append(Problem("script", "", "".join(text), why))
+                problems.append(Problem("script", "", "".join(text), why, script_line))
 
-    for kind, data in stream(html):
-        if kind == "start":
+    for event in stream(html):
+        if event[0] == "start":
             close_script()
-            tag, attrs = start_tag(data)
-            script, text = (attrs, []) if tag == "script" else (None, [])
-            problems += _element(page, tag, attrs, site)
-        elif kind == "text" and script is not None:
-            text.append(str(data))
-        elif kind == "end" and data == "script":
+            tag, attrs = start_tag(event[1])
+            line = lines.line_of(tag)
+            script, script_line, text = (attrs, line, []) if tag == "script" else (None, 0, [])
+            problems += [replace(problem, line=line) for problem in _element(page, tag, attrs, site)]
+        elif event[0] == "text" and script is not None:
+            text.append(event[1])
+        elif event[0] == "end" and event[1] == "script":
             close_script()
             script = None
     close_script()
-    return _with_lines(html, problems) if problems else []
-
-
-def _with_lines(html: str, problems: list[Problem]) -> list[Problem]:
-    """The line of each problem, from the parsed tree (built only for a page that has one)."""
-    elements = parse_document(html)
-    located = []
-    used: set[int] = set()
-    for problem in problems:
-        line = 0
-        for index, element in enumerate(elements):
-            if index in used or element.name != problem.tag:
-                continue
-            if problem.attribute and problem.attribute != "src" and element.attrs.get(problem.attribute) != problem.value:
-                continue
-            if problem.tag == "script" and not problem.attribute and element.text != problem.value:
-                continue
-            used.add(index)
-            line = element.line
-            break
-        located.append(Problem(problem.tag, problem.attribute, problem.value, problem.description, line))
-    return located
+    return problems

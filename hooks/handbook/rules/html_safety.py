@@ -46,14 +46,13 @@ def _url_finding(path: str, line: int, value: str) -> Finding | None:
     return None
 
 
-def _attribute_finding(path: str, line: int, tag: str, name: str, value: str, allowed: frozenset[str]) -> Finding | None:
+def _attribute_finding(path: str, line: int, where: str, name: str, value: str, allowed: frozenset[str]) -> Finding | None:
     if name.startswith("on"):
         return error(path, line, "html.event-handler",
                      f"HTML 事件属性 {name}= 会执行脚本，不允许使用。请删除该属性。")
     if name in URL_ATTRIBUTES and name in allowed:
         return _url_finding(path, line, value)
     if name not in allowed and not name.startswith("aria-"):
-        where = f"<{tag}> 标签的" if tag else "属性列表中的"
         return error(path, line, "html.forbidden-attribute",
                      f"{where}属性 {name} 不在允许范围内（安全与离线要求：如 style 可加载外部资源，data-* 会被脚本读取）。"
                      "请删除该属性；样式请写在 docs/assets/stylesheets/ 中并用 class 引用。")
@@ -62,11 +61,11 @@ def _attribute_finding(path: str, line: int, tag: str, name: str, value: str, al
 
 def check_html(path: str, page: MarkdownView) -> list[Finding]:
     findings: list[Finding] = []
-    for raw, element in page.elements:
-        line = element.line or raw.line
-        if any(ancestor in ("svg", "math") for ancestor in element.ancestors):
+    for element in page.elements:
+        if element.foreign:
             continue                      # reported once, at the <svg>/<math> element
-        if element.name not in ALLOWED_TAGS or element.namespace != "html":
+        line = element.line
+        if element.name not in ALLOWED_TAGS:
             findings.append(error(path, line, "html.forbidden-tag",
                                   f"正文中不允许使用 <{element.name}> 标签（安全与离线要求）。请删除；"
                                   "如需示例，请放进代码块（用 ``` 包围）。"))
@@ -75,7 +74,7 @@ def check_html(path: str, page: MarkdownView) -> list[Finding]:
             continue                      # its attributes are stripped before rendering (quiz.unknown-attribute)
         allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(element.name, frozenset())
         for name, value in element.attrs.items():
-            found = _attribute_finding(path, line, element.name, name, value, allowed)
+            found = _attribute_finding(path, line, f"<{element.name}> 标签的", name, value, allowed)
             if found is not None:
                 findings.append(found)
     for link in page.links:
@@ -84,9 +83,9 @@ def check_html(path: str, page: MarkdownView) -> list[Finding]:
             findings.append(found)
     for attribute in page.attributes:
         name = attribute.name.lower()
-        if name in (".", "#", "id", "class"):
-            continue
-        found = _attribute_finding(path, attribute.line, "", name, attribute.value, ALL_ATTRIBUTES)
+        if name == ".":
+            continue                      # .name is a class (#name comes as id)
+        found = _attribute_finding(path, attribute.line, "属性列表中的", name, attribute.value, ALL_ATTRIBUTES)
         if found is not None:
             findings.append(found)
     return findings

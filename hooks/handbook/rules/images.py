@@ -13,8 +13,8 @@ def check_images(path: str, page: MarkdownView) -> list[Finding]:
             findings.append(error(path, link.line, "image.missing-alt",
                                   f"图片 {link.url} 缺少替代文字。请写成 ![图片内容的简短描述](路径)，"
                                   "供读屏软件和图片加载失败时使用。"))
-    for raw, element in page.elements:
-        if element.name == "img" and element.namespace == "html" and not element.attrs.get("alt", "").strip():
-            findings.append(error(path, element.line or raw.line, "image.missing-alt",
+    for element in page.elements:
+        if element.name == "img" and not element.foreign and not element.attrs.get("alt", "").strip():
+            findings.append(error(path, element.line, "image.missing-alt",
                                   "<img> 标签缺少非空的 alt 属性。请加上 alt=\"图片内容的简短描述\"。"))
     return findings

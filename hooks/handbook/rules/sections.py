@@ -17,14 +17,14 @@ def check_sections(path: str, page_type: str, required: tuple[str, ...], found: 
     findings: list[Finding] = []
     expected = " / ".join(required)
     last_line = body_first_line
-    previous_index = -1
+    previous_index = 0                   # of the last required heading found in order
     previous_title: str | None = None
     for title in required:
         found_heading = positions.get(title)
         if found_heading is None:
             findings.append(error(path, last_line, "sections.missing",
                                   f"缺少必需的二级标题“## {title}”（{page_type} 页面的结构：{expected}）。"
-                                  f"请在{('“## ' + previous_title + '”一节之后') if previous_title else '正文中'}添加它。"))
+                                  f"请在{'正文中' if previous_title is None else '“## ' + previous_title + '”一节之后'}添加它。"))
             continue
         index = h2.index(found_heading)
         if index < previous_index:
