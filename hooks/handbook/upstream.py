@@ -38,7 +38,9 @@ PACKAGES: Final = (MKDOCS, MATERIAL, MKDOCS_QUIZ)
 # when it was forked (tests/upstream/material-<version>/), see ``template_drift``.
 FORKED_TEMPLATES: Final = (
     "partials/actions.html",
+    "partials/javascripts/palette.html",
     "partials/nav-item.html",
+    "partials/palette.html",
     "partials/path.html",
     "partials/search.html",
     "partials/source.html",
@@ -66,9 +68,19 @@ MATERIAL_CONFIG_SCRIPT: Final = ("application/json", "__config")   # (type, id) 
 MATERIAL_INLINE_BASE: Final = re.compile(r'new URL\("[^"\\]*",location\)')
 MATERIAL_INLINE_SCRIPTS: Final = {
     "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "__md_scope/__md_get/__md_set (head)",
-    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "colour palette from localStorage (body)",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "open the tab named in the URL hash (body)",
 }
+# The light/dark toggle. Material's bundle mounts its palette component on the element carrying
+# PALETTE_COMPONENT; the fork of partials/palette.html carries PALETTE_FORM instead so that it does not, and
+# docs/assets/javascripts/palette.js (written into the page by the fork of
+# partials/javascripts/palette.html) does the component's work while the header is parsed: it keeps
+# Material's localStorage entry (__md_set/__md_get key PALETTE_STORAGE_KEY, {index, color: {media,
+# scheme, primary, accent}}), the data-md-color-* attributes on <body>, the hidden attribute of the
+# toggle labels, data-md-color-switching during a switch and the theme-color/color-scheme meta tags.
+PALETTE_COMPONENT: Final = 'data-md-component="palette"'
+PALETTE_FORM: Final = "data-hb-palette"
+PALETTE_STORAGE_KEY: Final = "__palette"
+
 # Inert javascript: URLs and handlers written on purpose: (tag, attribute, value, and an
 # attribute the same element must carry). Material's "share search" button; mkdocs-quiz's forms.
 INERT_ACTIVE_ATTRIBUTES: Final = (
