@@ -92,3 +92,11 @@ def test_materials_palette_component_is_replaced_by_the_handbooks_script():
     # the choice is stored where Material's own script and component keep it
     assert f'"{upstream.PALETTE_STORAGE_KEY}"' in script
     assert f'"{upstream.PALETTE_STORAGE_KEY}"' in bundle.read_text(encoding="utf-8")
+
+
+def test_materials_bundle_still_wraps_tables_found_by_the_selector_tables_js_narrows():
+    [bundle] = (MATERIAL_TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js")
+    text = bundle.read_text(encoding="utf-8")
+    assert f'"{upstream.MATERIAL_TABLE_SELECTOR}"' in text
+    outer, inner = upstream.MATERIAL_TABLE_WRAPPER
+    assert f'"{outer}"' in text and f'"{inner}"' in text  # renderTable's two <div>s

@@ -3,8 +3,9 @@ MkDocs and mkdocs-quiz, in one place, with the versions they were written for.
 
 Material and mkdocs-quiz are used through their public configuration where
 possible. Where that is not enough, the code below reaches into their output:
-a minified search worker, the CSS/JS mkdocs-quiz inlines into pages, the
-localStorage keys it writes, and six forked theme templates. When either
+a minified search worker, a selector string in the JavaScript bundle, the CSS/JS
+mkdocs-quiz inlines into pages, the localStorage keys it writes, and eight forked
+theme templates. When either
 package is upgraded, read this file top to bottom: ``check_versions`` warns at
 ``on_config`` (and fails a strict build) until the versions here are updated,
 and every workaround warns when it finds nothing to work on.
@@ -80,6 +81,13 @@ MATERIAL_INLINE_SCRIPTS: Final = {
 PALETTE_COMPONENT: Final = 'data-md-component="palette"'
 PALETTE_FORM: Final = "data-hb-palette"
 PALETTE_STORAGE_KEY: Final = "__palette"
+
+# Material's content component wraps each table matched by MATERIAL_TABLE_SELECTOR in two <div>s,
+# outer to inner MATERIAL_TABLE_WRAPPER (templates/table), for sideways scrolling. The build writes
+# the same wrappers (outputs/tables.py) and docs/assets/javascripts/tables.js, run before the bundle,
+# narrows this exact selector string so that Material skips tables already wrapped.
+MATERIAL_TABLE_SELECTOR: Final = "table:not([class])"
+MATERIAL_TABLE_WRAPPER: Final = ("md-typeset__scrollwrap", "md-typeset__table")
 
 # Inert javascript: URLs and handlers written on purpose: (tag, attribute, value, and an
 # attribute the same element must carry). Material's "share search" button; mkdocs-quiz's forms.

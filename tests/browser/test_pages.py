@@ -153,3 +153,17 @@ def test_the_colour_scheme_follows_the_system_then_the_learners_choice(browse, s
     page.keyboard.press("Enter")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", names[scheme][0])
     expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", "")
+
+
+def test_every_table_is_wrapped_for_scrolling_exactly_once(browse, site_url: str):
+    """The build wraps the tables as Material's bundle would (outputs/tables.py); tables.js keeps the
+    bundle from wrapping them again: one wrapper per table, as when Material did it."""
+    page, _recorder = browse(MOBILE)
+    for url in ("curriculum/m3-data-case-management/", "reference/laws/", "program/forms/attendance/"):
+        page.goto(site_url + url, wait_until="load")
+        counts = page.evaluate("""() => ({
+          tables: document.querySelectorAll('article table:not([class])').length,
+          wrapped: document.querySelectorAll('article .md-typeset__scrollwrap > .md-typeset__table > table:not([class])').length,
+          twice: document.querySelectorAll('.md-typeset__table .md-typeset__scrollwrap > .md-typeset__table > table').length,
+        })""")
+        assert counts["tables"] > 0 and counts["wrapped"] == counts["tables"] and counts["twice"] == 0, (url, counts)

@@ -43,7 +43,8 @@ HANDBOOK_SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/progress.
                     "assets/javascripts/quiz-fixes.js", "assets/javascripts/glossary.js",
                     "assets/javascripts/lazy-search.js", "assets/javascripts/nav-complete.js",
                     "assets/javascripts/handbook-state.js", "assets/javascripts/progress-transfer.js",
-                    "assets/javascripts/assessment.js", "assets/javascripts/palette.js")
+                    "assets/javascripts/assessment.js", "assets/javascripts/palette.js",
+                    "assets/javascripts/tables.js")
 # The progress page's data, written into the page by outputs.progress.inline_script (checked as JSON).
 HANDBOOK_DATA_SCRIPT = ("application/json", "hb-progress-data")
 # The final assessment's question pool, written into its page by hooks/assessment.py (checked as JSON).
