@@ -3,9 +3,9 @@
 // runs while the header is parsed, before any of the page content exists. Material's component did
 // the same work after the whole page was parsed: setting the colour attributes on <body> then made
 // the browser recompute the style of every element of the page (twice, about 0.3 s on a long module
-// page on a mid-range phone), and the toggle button appeared only then. Same behaviour otherwise:
-// the choice is stored under Material's key (__palette), a first visit follows the system setting,
-// Enter on the toggle switches, and the browser's theme-color and color-scheme follow the header.
+// page on a mid-range phone). Same behaviour otherwise: the choice is stored under Material's key
+// (__palette), a first visit follows the system setting, the toggle button appears when the page has
+// been parsed, Enter on it switches, and the browser's theme-color and color-scheme follow the header.
 (function () {
   var form = document.querySelector("[data-hb-palette]");
   if (!form) return;
@@ -42,12 +42,15 @@
     Object.keys(palette.color).forEach(function (key) {
       body.setAttribute("data-md-color-" + key, palette.color[key]);
     });
-    inputs.forEach(function (input, i) {
-      var label = input.nextElementSibling;
-      if (label instanceof HTMLElement) label.hidden = palette.index !== i;
-    });
     __md_set("__palette", palette);
     current = palette;
+  }
+
+  function showToggle() {  // the toggle button for the palette in force
+    inputs.forEach(function (input, i) {
+      var label = input.nextElementSibling;
+      if (label instanceof HTMLElement) label.hidden = current.index !== i;
+    });
   }
 
   function follow() {  // the browser's UI colours follow the header (read only when asked)
@@ -62,6 +65,7 @@
   function change(index) {
     body.setAttribute("data-md-color-switching", "");
     apply(index);
+    showToggle();
     follow();
     setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
   }
@@ -78,6 +82,10 @@
   // Read now, the header's colours cost little: little of the page exists yet (the style sheets,
   // which they need, are loaded: the browser runs this script only then).
   follow();
+  // The button appears once the whole header is there (when Material's component showed it): shown
+  // now, it could be drawn before the search button after it is parsed, which then pushes it aside.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showToggle, { once: true });
+  else showToggle();
 
   inputs.forEach(function (input, i) {
     input.addEventListener("change", function () { change(i); });
