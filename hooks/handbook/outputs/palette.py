@@ -13,9 +13,8 @@ TEMPLATE_GLOBAL = "hb_palette_script"
 
 
 def script_text(script: str) -> str:
-    """palette.js as written into the page (the text the last gate recognises): without the comment
-    at its top, which every page would otherwise carry."""
-    lines = script.splitlines(keepends=True)
-    while lines and lines[0].lstrip().startswith("//"):
-        lines.pop(0)
-    return inline_text("".join(lines))
+    """palette.js as written into the page (the text the last gate recognises): without its comment
+    lines (every page would carry them) and indentation. Only whole-line ``//`` comments are dropped:
+    the script has no multi-line string or template in which such a line could be text."""
+    lines = [line.strip() for line in script.splitlines()]
+    return inline_text("\n".join(line for line in lines if line and not line.startswith("//")) + "\n")
