@@ -128,3 +128,11 @@ def test_html_in_a_glossary_definition_passes_the_content_rules_but_not_the_gate
     assert result.returncode != 0
     assert "site/reference/glossary/index.html（来自 docs/reference/glossary.md）" in output, output
     assert "onerror" in output
+
+
+def test_the_palette_script_is_written_in_without_its_comment_lines():
+    from handbook.outputs import palette
+    script = (ROOT / "docs" / "assets" / "javascripts" / "palette.js").read_text(encoding="utf-8")
+    written = palette.script_text(script)
+    assert not any(line.startswith("//") for line in written.splitlines()) and len(written) < len(script) * 0.7
+    assert "__md_set(\"__palette\", palette);" in written and written.count("\n") > 40

@@ -80,3 +80,23 @@ def test_a_minifier_that_drops_comments_is_detected():
     assert upstream.minify_drops_comments({"remove_comments": True})
     assert not upstream.minify_drops_comments({"remove_optional_attribute_quotes": False})
     assert not upstream.minify_drops_comments(None)
+
+
+def test_materials_palette_component_is_replaced_by_the_handbooks_script():
+    original = (MATERIAL_TEMPLATES / "partials" / "palette.html").read_text(encoding="utf-8")
+    fork = (ROOT / "overrides" / "partials" / "palette.html").read_text(encoding="utf-8")
+    script = (ROOT / "docs" / "assets" / "javascripts" / "palette.js").read_text(encoding="utf-8")
+    [bundle] = (MATERIAL_TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js")
+    assert upstream.PALETTE_COMPONENT in original and upstream.PALETTE_COMPONENT not in fork.split("-#}", 1)[1]
+    assert upstream.PALETTE_FORM in fork and f"[{upstream.PALETTE_FORM}]" in script
+    # the choice is stored where Material's own script and component keep it
+    assert f'"{upstream.PALETTE_STORAGE_KEY}"' in script
+    assert f'"{upstream.PALETTE_STORAGE_KEY}"' in bundle.read_text(encoding="utf-8")
+
+
+def test_materials_bundle_still_wraps_tables_found_by_the_selector_tables_js_narrows():
+    [bundle] = (MATERIAL_TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js")
+    text = bundle.read_text(encoding="utf-8")
+    assert f'"{upstream.MATERIAL_TABLE_SELECTOR}"' in text
+    outer, inner = upstream.MATERIAL_TABLE_WRAPPER
+    assert f'"{outer}"' in text and f'"{inner}"' in text  # renderTable's two <div>s

@@ -3,8 +3,9 @@ MkDocs and mkdocs-quiz, in one place, with the versions they were written for.
 
 Material and mkdocs-quiz are used through their public configuration where
 possible. Where that is not enough, the code below reaches into their output:
-a minified search worker, the CSS/JS mkdocs-quiz inlines into pages, the
-localStorage keys it writes, and six forked theme templates. When either
+a minified search worker, a selector string in the JavaScript bundle, the CSS/JS
+mkdocs-quiz inlines into pages, the localStorage keys it writes, and eight forked
+theme templates. When either
 package is upgraded, read this file top to bottom: ``check_versions`` warns at
 ``on_config`` (and fails a strict build) until the versions here are updated,
 and every workaround warns when it finds nothing to work on.
@@ -38,7 +39,9 @@ PACKAGES: Final = (MKDOCS, MATERIAL, MKDOCS_QUIZ)
 # when it was forked (tests/upstream/material-<version>/), see ``template_drift``.
 FORKED_TEMPLATES: Final = (
     "partials/actions.html",
+    "partials/javascripts/palette.html",
     "partials/nav-item.html",
+    "partials/palette.html",
     "partials/path.html",
     "partials/search.html",
     "partials/source.html",
@@ -66,9 +69,26 @@ MATERIAL_CONFIG_SCRIPT: Final = ("application/json", "__config")   # (type, id) 
 MATERIAL_INLINE_BASE: Final = re.compile(r'new URL\("[^"\\]*",location\)')
 MATERIAL_INLINE_SCRIPTS: Final = {
     "89614d6b864bbe7884f6ad1ab21aa2216e6686af528a97cd15075dda2fe14374": "__md_scope/__md_get/__md_set (head)",
-    "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "colour palette from localStorage (body)",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "open the tab named in the URL hash (body)",
 }
+# The light/dark toggle. Material's bundle mounts its palette component on the element carrying
+# PALETTE_COMPONENT; the fork of partials/palette.html carries PALETTE_FORM instead so that it does not, and
+# docs/assets/javascripts/palette.js (written into the page by the fork of
+# partials/javascripts/palette.html) does the component's work while the header is parsed: it keeps
+# Material's localStorage entry (__md_set/__md_get key PALETTE_STORAGE_KEY, {index, color: {media,
+# scheme, primary, accent}}), the data-md-color-* attributes on <body>, the hidden attribute of the
+# toggle labels, data-md-color-switching during a switch and the theme-color/color-scheme meta tags.
+PALETTE_COMPONENT: Final = 'data-md-component="palette"'
+PALETTE_FORM: Final = "data-hb-palette"
+PALETTE_STORAGE_KEY: Final = "__palette"
+
+# Material's content component wraps each table matched by MATERIAL_TABLE_SELECTOR in two <div>s,
+# outer to inner MATERIAL_TABLE_WRAPPER (templates/table), for sideways scrolling. The build writes
+# the same wrappers (outputs/tables.py) and docs/assets/javascripts/tables.js, run before the bundle,
+# narrows this exact selector string so that Material skips tables already wrapped.
+MATERIAL_TABLE_SELECTOR: Final = "table:not([class])"
+MATERIAL_TABLE_WRAPPER: Final = ("md-typeset__scrollwrap", "md-typeset__table")
+
 # Inert javascript: URLs and handlers written on purpose: (tag, attribute, value, and an
 # attribute the same element must carry). Material's "share search" button; mkdocs-quiz's forms.
 INERT_ACTIVE_ATTRIBUTES: Final = (

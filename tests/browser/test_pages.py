@@ -122,3 +122,48 @@ def test_glossary_term_shows_its_definition_on_hover_focus_and_tap(browse, site_
     assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"]  # fits the phone screen
     phone.locator("h1").tap()
     expect(tooltip).to_be_hidden()
+
+
+PALETTE = """() => ({
+  scheme: document.body.getAttribute('data-md-color-scheme'),
+  media: document.body.getAttribute('data-md-color-media'),
+  shown: [...document.querySelectorAll('.md-header__option label')].filter(l => !l.hidden).map(l => l.title),
+  theme: document.querySelector('meta[name=theme-color]')?.content,
+  colorScheme: document.querySelector('meta[name=color-scheme]')?.content,
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_colour_scheme_follows_the_system_then_the_learners_choice(browse, site_url: str, scheme: str):
+    """The toggle is the handbook's own script (palette.js), not Material's component: same behaviour."""
+    page, _recorder = browse(color_scheme=scheme)
+    other = "dark" if scheme == "light" else "light"
+    names = {"light": ("default", "切换到深色模式"), "dark": ("slate", "切换到浅色模式")}
+    page.goto(site_url + "curriculum/")  # first visit: the system's scheme, its toggle shown, stored
+    state = page.evaluate(PALETTE)
+    assert (state["scheme"], state["shown"]) == (names[scheme][0], [names[scheme][1]])
+    assert state["theme"] == "#4051b5" and state["colorScheme"] == scheme
+    page.locator(".md-header__option label:not([hidden])").click()  # the learner switches
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", names[other][0])
+    page.goto(site_url + "reference/")  # the choice is kept on the next page
+    state = page.evaluate(PALETTE)
+    assert (state["scheme"], state["shown"], state["colorScheme"]) == (names[other][0], [names[other][1]], other)
+    assert state["media"] == f"(prefers-color-scheme: {other})"
+    page.focus("#__palette_0")  # Enter on the toggle switches too
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", names[scheme][0])
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", "")
+
+
+def test_every_table_is_wrapped_for_scrolling_exactly_once(browse, site_url: str):
+    """The build wraps the tables as Material's bundle would (outputs/tables.py); tables.js keeps the
+    bundle from wrapping them again: one wrapper per table, as when Material did it."""
+    page, _recorder = browse(MOBILE)
+    for url in ("curriculum/m3-data-case-management/", "reference/laws/", "program/forms/attendance/"):
+        page.goto(site_url + url, wait_until="load")
+        counts = page.evaluate("""() => ({
+          tables: document.querySelectorAll('article table:not([class])').length,
+          wrapped: document.querySelectorAll('article .md-typeset__scrollwrap > .md-typeset__table > table:not([class])').length,
+          twice: document.querySelectorAll('.md-typeset__table .md-typeset__scrollwrap > .md-typeset__table > table').length,
+        })""")
+        assert counts["tables"] > 0 and counts["wrapped"] == counts["tables"] and counts["twice"] == 0, (url, counts)

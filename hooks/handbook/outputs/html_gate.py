@@ -6,10 +6,12 @@ HTML5 parser as the content rules (justhtml) and any script, event-handler
 attribute, script URL or embedding element that is not the site's own fails
 the strict build, naming the page. The site's own are listed explicitly:
 
-- Material's JavaScript bundle, its search worker and the three inline scripts
-  of its base template, and its ``__config`` JSON (``upstream.py``);
-- the handbook's scripts in ``docs/assets/javascripts/`` (``HANDBOOK_SCRIPTS``) and the JSON
-  data of the progress page and the final assessment (never executed; checked as JSON);
+- Material's JavaScript bundle, its search worker and the two inline scripts
+  of its base template still in use, and its ``__config`` JSON (``upstream.py``);
+- the handbook's scripts in ``docs/assets/javascripts/`` (``HANDBOOK_SCRIPTS``), the two of them
+  written into pages (progress.js on the progress page, palette.js in every header) recognised by
+  their text, and the JSON data of the progress page and the final assessment (never executed;
+  checked as JSON);
 - mkdocs-quiz's scripts as moved to ``assets/quiz/`` by ``outputs.quiz_assets``
   (the exact files of this build);
 - two inert ``javascript:void(0)`` attributes written by Material and
@@ -34,14 +36,15 @@ from justhtml import stream
 
 from .. import upstream
 from ..content.html import URL_ATTRIBUTES, TagLines, start_tag, url_problem, url_scheme
-from . import progress
+from . import palette, progress
 from .assessment import DATA_ELEMENT_ID
 
 HANDBOOK_SCRIPTS = ("assets/javascripts/print.js", "assets/javascripts/progress.js",
                     "assets/javascripts/quiz-fixes.js", "assets/javascripts/glossary.js",
                     "assets/javascripts/lazy-search.js", "assets/javascripts/nav-complete.js",
                     "assets/javascripts/handbook-state.js", "assets/javascripts/progress-transfer.js",
-                    "assets/javascripts/assessment.js")
+                    "assets/javascripts/assessment.js", "assets/javascripts/palette.js",
+                    "assets/javascripts/tables.js")
 # The progress page's data, written into the page by outputs.progress.inline_script (checked as JSON).
 HANDBOOK_DATA_SCRIPT = ("application/json", "hb-progress-data")
 # The final assessment's question pool, written into its page by hooks/assessment.py (checked as JSON).
@@ -71,11 +74,14 @@ class Site:
 
 def own_inline_scripts(site_dir: Path) -> frozenset[str]:
     """SHA-256 of the handbook's own inline scripts in a built site: progress.js as the progress page
-    has it written in (outputs.progress.inline_script)."""
-    script = site_dir / progress.SCRIPT_PATH
-    if not script.is_file():
-        return frozenset()
-    return frozenset({hashlib.sha256(progress.inline_text(script.read_text(encoding="utf-8")).encode("utf-8")).hexdigest()})
+    has it written in (outputs.progress.inline_script) and palette.js as every header has it
+    (outputs.palette.script_text)."""
+    texts = []
+    for path, written in ((progress.SCRIPT_PATH, progress.inline_text), (palette.SCRIPT_PATH, palette.script_text)):
+        script = site_dir / path
+        if script.is_file():
+            texts.append(written(script.read_text(encoding="utf-8")))
+    return frozenset(hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts)
 
 
 def _resolve(page: str, url: str, site: Site) -> str | None:
